@@ -1,0 +1,240 @@
+namespace Sharply.Core.Geometries;
+
+/// <summary>
+/// Builds a <see cref="GeometryArray"/> row by row:
+/// <c>BeginGeometry(type)</c>, then for each part <c>BeginPart(kind)</c>, for each ring <c>BeginRing()</c>
+/// and its coordinates; <c>AppendNull()</c> for a missing row. Rows end implicitly.
+/// Z is added on the fly when the first 3D coordinate arrives (earlier coordinates get NaN z).
+/// Finishing detects the levels where every parent has one child and stores them as identity offsets.
+/// </summary>
+public sealed class GeometryArrayBuilder
+{
+    private readonly GrowableBuffer<double> _coordinates;
+    private readonly GrowableBuffer<int> _geometryOffsets;
+    private readonly GrowableBuffer<int> _partOffsets;
+    private readonly GrowableBuffer<int> _ringOffsets;
+    private readonly GrowableBuffer<byte> _rowTypes;
+    private readonly GrowableBuffer<byte> _partKinds;
+    private GrowableBuffer<byte>? _validity;
+    private bool _hasZ;
+    private bool _hasCollection;
+
+    public GeometryArrayBuilder(int rowCapacity = 16, bool hasZ = false)
+    {
+        _hasZ = hasZ;
+        _coordinates = new GrowableBuffer<double>(rowCapacity * 2);
+        _geometryOffsets = new GrowableBuffer<int>(rowCapacity + 1);
+        _partOffsets = new GrowableBuffer<int>(rowCapacity + 1);
+        _ringOffsets = new GrowableBuffer<int>(rowCapacity + 1);
+        _rowTypes = new GrowableBuffer<byte>(rowCapacity);
+        _partKinds = new GrowableBuffer<byte>(rowCapacity);
+        _geometryOffsets.Add(0);
+        _partOffsets.Add(0);
+        _ringOffsets.Add(0);
+    }
+
+    /// <summary>Rows appended so far.</summary>
+    public int Length => _rowTypes.Count;
+
+    public bool HasZ => _hasZ;
+
+    private int CoordinateCount => _coordinates.Count / (_hasZ ? 3 : 2);
+
+    /// <summary>Starts a present row of the given type.</summary>
+    public void BeginGeometry(GeometryType type)
+    {
+        if (type is GeometryType.Mixed or > GeometryType.GeometryCollection)
+            throw new ArgumentOutOfRangeException(nameof(type));
+        _rowTypes.Add((byte)type);
+        _geometryOffsets.Add(_partOffsets.Count - 1);
+        _validity?.Add(1);
+        if (type == GeometryType.GeometryCollection) _hasCollection = true;
+    }
+
+    /// <summary>Appends a missing row (no parts).</summary>
+    public void AppendNull()
+    {
+        if (_validity is null)
+        {
+            _validity = new GrowableBuffer<byte>(Math.Max(16, _rowTypes.Count + 1));
+            _validity.Append(_rowTypes.Count).Fill(1);
+        }
+        _validity.Add(0);
+        _rowTypes.Add(0);
+        _geometryOffsets.Add(_partOffsets.Count - 1);
+    }
+
+    /// <summary>Starts a part (Point, LineString or Polygon) of the current row.</summary>
+    public void BeginPart(GeometryType kind)
+    {
+        _partKinds.Add((byte)kind);
+        _partOffsets.Add(_ringOffsets.Count - 1);
+        _geometryOffsets[_geometryOffsets.Count - 1] = _partOffsets.Count - 1;
+    }
+
+    /// <summary>Starts a ring (or the vertex sequence of a point or linestring) of the current part.</summary>
+    public void BeginRing()
+    {
+        _ringOffsets.Add(CoordinateCount);
+        _partOffsets[_partOffsets.Count - 1] = _ringOffsets.Count - 1;
+    }
+
+    public void AddCoordinate(double x, double y)
+    {
+        if (_hasZ) _coordinates.Add(x, y, double.NaN);
+        else _coordinates.Add(x, y);
+        _ringOffsets[_ringOffsets.Count - 1] = CoordinateCount;
+    }
+
+    public void AddCoordinate(double x, double y, double z)
+    {
+        if (!_hasZ) PromoteToZ();
+        _coordinates.Add(x, y, z);
+        _ringOffsets[_ringOffsets.Count - 1] = CoordinateCount;
+    }
+
+    /// <summary>Appends a whole ring of interleaved coordinates with <paramref name="dimension"/> values each.</summary>
+    public void AddCoordinates(ReadOnlySpan<double> interleaved, int dimension)
+    {
+        if (dimension == 3 && !_hasZ) PromoteToZ();
+        int count = interleaved.Length / dimension;
+        int ownDimension = _hasZ ? 3 : 2;
+        Span<double> target = _coordinates.Append(count * ownDimension);
+        if (dimension == ownDimension) interleaved[..(count * dimension)].CopyTo(target);
+        else
+            for (int i = 0; i < count; i++)
+            {
+                target[i * ownDimension] = interleaved[i * dimension];
+                target[i * ownDimension + 1] = interleaved[i * dimension + 1];
+                if (ownDimension == 3) target[i * 3 + 2] = dimension == 3 ? interleaved[i * 3 + 2] : double.NaN;
+            }
+        _ringOffsets[_ringOffsets.Count - 1] = CoordinateCount;
+    }
+
+    /// <summary>Appends a point row (NaN coordinates make POINT EMPTY).</summary>
+    public void AddPoint(double x, double y)
+    {
+        BeginGeometry(GeometryType.Point);
+        BeginPart(GeometryType.Point);
+        BeginRing();
+        AddCoordinate(x, y);
+    }
+
+    /// <summary>Appends row <paramref name="row"/> of <paramref name="source"/>.</summary>
+    public void AppendRow(GeometryArray source, int row)
+    {
+        if (source.IsNull(row))
+        {
+            AppendNull();
+            return;
+        }
+        GeometryType type = source.TypeOf(row);
+        BeginGeometry(type);
+        (int partStart, int partEnd) = source.PartsOf(row);
+        for (int part = partStart; part < partEnd; part++)
+        {
+            BeginPart(source.PartKindOf(part, type));
+            (int ringStart, int ringEnd) = source.RingsOf(part);
+            for (int ring = ringStart; ring < ringEnd; ring++)
+            {
+                BeginRing();
+                AddCoordinates(source.RingCoordinates(ring), source.Dimension);
+            }
+        }
+    }
+
+    private void PromoteToZ()
+    {
+        int count = _coordinates.Count / 2;
+        _coordinates.Append(count);
+        Span<double> all = _coordinates.Span;
+        for (int i = count - 1; i >= 0; i--)
+        {
+            all[i * 3 + 2] = double.NaN;
+            all[i * 3 + 1] = all[i * 2 + 1];
+            all[i * 3] = all[i * 2];
+        }
+        _hasZ = true;
+    }
+
+    /// <summary>
+    /// Ends building. Point, LineString and Polygon rows that are missing get a placeholder part (and a
+    /// NaN coordinate for points) when that keeps a level an identity.
+    /// </summary>
+    public GeometryArray Finish(string? crs = null)
+    {
+        int length = _rowTypes.Count;
+        GeometryType type = CommonType(length);
+        if (_validity is not null && GeometryTypes.IsSingle(type) && !IsIdentity(_geometryOffsets.Span))
+            return WithPlaceholders(type).Finish(crs);
+
+        DataBuffer<byte>? rowTypes = type == GeometryType.Mixed ? _rowTypes.ToDataBuffer() : null;
+        DataBuffer<byte>? partKinds = _hasCollection ? _partKinds.ToDataBuffer() : null;
+        DataBuffer<byte>? validity = _validity is null ? null : PackBits(_validity.Span);
+        return new GeometryArray(length, type, _hasZ, _coordinates.ToDataBuffer(),
+            Level(_geometryOffsets), Level(_partOffsets), Level(_ringOffsets), rowTypes, partKinds, validity, crs);
+    }
+
+    private GeometryType CommonType(int length)
+    {
+        GeometryType common = GeometryType.Mixed;
+        ReadOnlySpan<byte> types = _rowTypes.Span;
+        for (int i = 0; i < length; i++)
+        {
+            if (types[i] == 0) continue;
+            if (common == GeometryType.Mixed) common = (GeometryType)types[i];
+            else if ((byte)common != types[i]) return GeometryType.Mixed;
+        }
+        if (common == GeometryType.Mixed)
+        {
+            // All rows missing (or no rows): call it a Point array, the cheapest layout.
+            common = GeometryType.Point;
+        }
+        for (int i = 0; i < length; i++)
+            if (types[i] == 0) _rowTypes[i] = (byte)common;
+        return common;
+    }
+
+    private GeometryArrayBuilder WithPlaceholders(GeometryType type)
+    {
+        GeometryArray unfinished = new(_rowTypes.Count, type, _hasZ, _coordinates.ToDataBuffer(),
+            Level(_geometryOffsets), Level(_partOffsets), Level(_ringOffsets),
+            partKinds: null, validity: PackBits(_validity!.Span));
+        GeometryArrayBuilder rebuilt = new(unfinished.Length, _hasZ);
+        for (int row = 0; row < unfinished.Length; row++)
+        {
+            if (!unfinished.IsNull(row))
+            {
+                rebuilt.AppendRow(unfinished, row);
+                continue;
+            }
+            rebuilt.AppendNull();
+            rebuilt._rowTypes[row] = (byte)type;
+            rebuilt.BeginPart(type);
+            if (type == GeometryType.Polygon) continue;
+            rebuilt.BeginRing();
+            if (type == GeometryType.Point) rebuilt.AddCoordinate(double.NaN, double.NaN);
+        }
+        return rebuilt;
+    }
+
+    private static bool IsIdentity(ReadOnlySpan<int> offsets)
+    {
+        for (int i = 0; i < offsets.Length; i++)
+            if (offsets[i] != i) return false;
+        return true;
+    }
+
+    private static Offsets Level(GrowableBuffer<int> offsets) =>
+        IsIdentity(offsets.Span) ? Offsets.Identity : new Offsets(offsets.ToDataBuffer());
+
+    private static DataBuffer<byte> PackBits(ReadOnlySpan<byte> flags)
+    {
+        DataBuffer<byte> bits = DataBuffer<byte>.Allocate((flags.Length + 7) / 8);
+        Span<byte> span = bits.Span;
+        span.Clear();
+        for (int i = 0; i < flags.Length; i++)
+            if (flags[i] != 0) span[i >> 3] |= (byte)(1 << (i & 7));
+        return bits;
+    }
+}

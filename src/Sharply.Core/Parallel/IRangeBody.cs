@@ -1,0 +1,8 @@
+namespace Sharply.Core.Parallel;
+
+/// <summary>The work of a parallel loop over <c>[start, end)</c>. Implemented by structs so that the
+/// loop is specialised for each body and makes no delegate call per element.</summary>
+public interface IRangeBody
+{
+    void Run(int start, int end);
+}
