@@ -75,6 +75,20 @@ public static partial class ParallelRange
     public static int Grain(int count, int minimum = 256) =>
         Math.Max(minimum, count / (Math.Max(1, _threadCount) * 8));
 
+    /// <summary>
+    /// Stops and joins the worker threads (they are re-created by the next loop). Called just before
+    /// <c>fork()</c>: a thread caught mid-run in the parent would block every garbage collection in the
+    /// child forever.
+    /// </summary>
+    public static void StopWorkers()
+    {
+        lock (Gate)
+        {
+            _pool?.Stop();
+            _pool = null;
+        }
+    }
+
     private static unsafe void PollInterrupt()
     {
         if (InterruptPoll != null && InterruptPoll() != 0) throw new OperationCanceledException("interrupted");

@@ -42,10 +42,15 @@ internal sealed class WorkerPool
         }
     }
 
+    /// <summary>Ends the threads and waits for them (after any running job).</summary>
     public void Stop()
     {
-        _stopping = true;
-        _wake.Release(_threads.Length);
+        lock (_runGate)
+        {
+            _stopping = true;
+            _wake.Release(_threads.Length);
+        }
+        foreach (Thread thread in _threads) thread.Join();
     }
 
     private void Loop()

@@ -1,0 +1,29 @@
+"""Conversion of foreign geometry objects (Shapely, GeoPandas, lists) for the native module.
+
+The native module handles GeometryArray, Geometry and None itself and calls
+:func:`to_geometry_array` for anything else.
+"""
+
+import numpy as np
+
+__all__ = ["to_geometry_array"]
+
+
+def to_geometry_array(obj, argument="geometry"):
+    """Return ``obj`` as a GeometryArray (or a Geometry / None for a scalar)."""
+    from .io import from_shapely
+
+    if _is_shapely_geometry(obj):
+        return from_shapely(obj)
+    if hasattr(obj, "geometry") and hasattr(obj, "crs") and hasattr(obj, "values"):
+        from .io import from_geopandas
+
+        return from_geopandas(obj)
+    if isinstance(obj, (list, tuple, np.ndarray)):
+        return from_shapely(obj)
+    raise TypeError(f"{argument}: expected geometries, got {type(obj).__name__!r}")
+
+
+def _is_shapely_geometry(obj):
+    return type(obj).__module__.startswith("shapely.geometry")
+

@@ -1,0 +1,17 @@
+namespace Sharply.CPython;
+
+/// <summary>The arguments of a call, in parameter order; a parameter the caller left out (with no default) is null.</summary>
+public readonly unsafe ref struct Arguments(ReadOnlySpan<nint> values, nint functionNameHandle)
+{
+    private readonly ReadOnlySpan<nint> _values = values;
+
+    /// <summary>The function's name, for error messages (looked up only when needed).</summary>
+    public string FunctionName => (string)System.Runtime.InteropServices.GCHandle.FromIntPtr(functionNameHandle).Target!;
+
+    public int Count => _values.Length;
+
+    public Borrowed this[int index] => new(_values[index]);
+
+    /// <summary>True when parameter <paramref name="index"/> was given and is not None.</summary>
+    public bool HasValue(int index) => _values[index] != 0 && !new Borrowed(_values[index]).IsNone;
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Sharply.CPython.Raw;
+
+namespace Sharply.CPython;
+
+/// <summary>Releasing the GIL around long native work, and polling for Ctrl-C while it is released.</summary>
+public static unsafe class Gil
+{
+    /// <summary>Releases the GIL until disposed: <c>using (Gil.Release()) { ... }</c>. Touch no Python object inside.</summary>
+    public static Released Release() => new(CApi.PyEval_SaveThread());
+
+    public readonly ref struct Released(nint threadState)
+    {
+        public void Dispose() => CApi.PyEval_RestoreThread(threadState);
+    }
+
+    private static long _lastPoll;
+    private static readonly long PollInterval = Stopwatch.Frequency / 20;
+
+    /// <summary>
+    /// Called (on the thread that released the GIL) between chunks of a long loop: at most every 50 ms it
+    /// takes the GIL back briefly and runs Python's signal handlers. Returns 1 when a handler raised
+    /// (KeyboardInterrupt is then set, to be reported once the loop unwinds), else 0.
+    /// </summary>
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    public static int PollSignals()
+    {
+        long now = Stopwatch.GetTimestamp();
+        if (now - _lastPoll < PollInterval) return 0;
+        _lastPoll = now;
+        int state = CApi.PyGILState_Ensure();
+        int failed = CApi.PyErr_CheckSignals();
+        CApi.PyGILState_Release(state);
+        return failed < 0 ? 1 : 0;
+    }
+}

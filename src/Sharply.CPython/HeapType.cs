@@ -1,0 +1,76 @@
+using System.Runtime.InteropServices;
+using Sharply.CPython.Raw;
+
+namespace Sharply.CPython;
+
+/// <summary>
+/// Declares a heap type (PyType_FromModuleAndSpec) whose instances are <see cref="ManagedObject"/>s.
+/// Getters are plain C# bodies <c>Owned Get(Borrowed self)</c>, all served by one guarded entry point.
+/// Types cannot be subclassed; the Python package may add methods to them (thin wrappers of module functions).
+/// </summary>
+public sealed unsafe class HeapType(string qualifiedName, string doc)
+{
+    private readonly List<PyType_Slot> _slots = [];
+    private readonly List<PyGetSetDef> _getters = [];
+    private int _basicSize = ManagedObject.BasicSize;
+    private bool _customDealloc;
+
+    /// <summary>Adds a type slot (a <c>Py_tp_*</c>, <c>Py_mp_*</c>, <c>Py_sq_*</c> or <c>Py_bf_*</c> constant and its function).</summary>
+    public HeapType Slot(int slot, void* function)
+    {
+        if (slot == CApi.Py_tp_dealloc) _customDealloc = true;
+        _slots.Add(new PyType_Slot { slot = slot, pfunc = function });
+        return this;
+    }
+
+    /// <summary>Adds a read-only attribute computed by <paramref name="body"/>.</summary>
+    public HeapType Getter(string name, delegate*<Borrowed, Owned> body, string? doc = null)
+    {
+        _getters.Add(new PyGetSetDef
+        {
+            name = FunctionBinder.CString(name),
+            get = (delegate* unmanaged<nint, void*, nint>)&Get,
+            doc = doc is null ? null : FunctionBinder.CString(doc),
+            closure = body,
+        });
+        return this;
+    }
+
+    /// <summary>Instances larger than a <see cref="ManagedObject"/> (their layout must start with it).</summary>
+    public HeapType BasicSize(int size)
+    {
+        _basicSize = size;
+        return this;
+    }
+
+    /// <summary>Creates the type object; it lives as long as <paramref name="module"/> keeps it.</summary>
+    public Owned Build(nint module)
+    {
+        var slots = new List<PyType_Slot>(_slots);
+        if (!_customDealloc) slots.Add(new PyType_Slot { slot = CApi.Py_tp_dealloc, pfunc = (delegate* unmanaged<nint, void>)&ManagedObject.Dealloc });
+        slots.Add(new PyType_Slot { slot = CApi.Py_tp_doc, pfunc = FunctionBinder.CString(doc) });
+        if (_getters.Count > 0)
+        {
+            PyGetSetDef* table = (PyGetSetDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyGetSetDef) * (_getters.Count + 1)));
+            for (int i = 0; i < _getters.Count; i++) table[i] = _getters[i];
+            slots.Add(new PyType_Slot { slot = CApi.Py_tp_getset, pfunc = table });
+        }
+        slots.Add(default);
+        // The spec and slot table must outlive the call only; CPython copies what it needs.
+        PyType_Slot* slotTable = (PyType_Slot*)NativeMemory.AllocZeroed((nuint)(sizeof(PyType_Slot) * slots.Count));
+        for (int i = 0; i < slots.Count; i++) slotTable[i] = slots[i];
+        PyType_Spec spec = new()
+        {
+            name = FunctionBinder.CString(qualifiedName),
+            basicsize = _basicSize,
+            flags = 1u << 18, // Py_TPFLAGS_DEFAULT (HAVE_VERSION_TAG)
+            slots = slotTable,
+        };
+        Owned type = Owned.Checked(CApi.PyType_FromModuleAndSpec(module, (nint)(&spec), 0));
+        NativeMemory.Free(slotTable);
+        return type;
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint Get(nint self, void* closure) => Boundary.Call(self, (delegate*<Borrowed, Owned>)closure);
+}

@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+using Sharply.CPython.Raw;
+
+namespace Sharply.CPython;
+
+/// <summary>
+/// Python objects of our heap types: the object header followed by a GCHandle to the .NET object they
+/// expose and one spare word (for example a row index). The handle is freed when Python frees the object.
+/// </summary>
+public static unsafe class ManagedObject
+{
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct Layout
+    {
+        public nint RefCount;
+        public nint Type;
+        public nint Handle;
+        public nint Extra;
+    }
+
+    public static int BasicSize => sizeof(Layout);
+
+    /// <summary>A new instance of heap type <paramref name="type"/> exposing <paramref name="target"/>.</summary>
+    public static Owned New(nint type, object target, nint extra = 0)
+    {
+        var alloc = (delegate* unmanaged<nint, nint, nint>)CApi.PyType_GetSlot(type, CApi.Py_tp_alloc);
+        Owned instance = Owned.Checked(alloc(type, 0));
+        Layout* layout = (Layout*)instance.Handle;
+        layout->Handle = GCHandle.ToIntPtr(GCHandle.Alloc(target));
+        layout->Extra = extra;
+        return instance;
+    }
+
+    /// <summary>The .NET object behind an instance (the caller has checked the type).</summary>
+    public static T Target<T>(Borrowed instance) where T : class =>
+        (T)GCHandle.FromIntPtr(((Layout*)instance.Handle)->Handle).Target!;
+
+    public static nint Extra(Borrowed instance) => ((Layout*)instance.Handle)->Extra;
+
+    /// <summary>The <c>tp_dealloc</c> of every managed heap type.</summary>
+    [UnmanagedCallersOnly]
+    internal static void Dealloc(nint self) => FreeHandleAndObject(self);
+
+    /// <summary>Frees the GCHandle and the object; the body of every managed type's <c>tp_dealloc</c>.</summary>
+    public static void FreeHandleAndObject(nint self)
+    {
+        Layout* layout = (Layout*)self;
+        nint type = layout->Type;
+        if (layout->Handle != 0) GCHandle.FromIntPtr(layout->Handle).Free();
+        layout->Handle = 0;
+        var free = (delegate* unmanaged<nint, void>)CApi.PyType_GetSlot(type, CApi.Py_tp_free);
+        free(self);
+        CApi.Py_DecRef(type); // instances of heap types own a reference to their type
+    }
+}

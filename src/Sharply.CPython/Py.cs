@@ -1,0 +1,169 @@
+using System.Text;
+using Sharply.CPython.Raw;
+
+namespace Sharply.CPython;
+
+/// <summary>Safe conversions between .NET values and Python objects. Every method needs the GIL.</summary>
+public static unsafe class Py
+{
+    public static Owned None => Owned.From(new Borrowed(CApi.Py_None));
+
+    public static Owned Bool(bool value) => Owned.From(new Borrowed(value ? CApi.Py_True : CApi.Py_False));
+
+    public static Owned Float(double value) => Owned.Checked(CApi.PyFloat_FromDouble(value));
+
+    public static Owned Int(long value) => Owned.Checked(CApi.PyLong_FromLongLong(value));
+
+    public static Owned Str(string value)
+    {
+        int max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = max > 512 ? new byte[max] : null;
+        Span<byte> utf8 = rented ?? stackalloc byte[max];
+        int length = Encoding.UTF8.GetBytes(value, utf8);
+        return Str(utf8[..length]);
+    }
+
+    public static Owned Str(ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* p = utf8) return Owned.Checked(CApi.PyUnicode_FromStringAndSize(p, utf8.Length));
+    }
+
+    public static Owned Bytes(ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data) return Owned.Checked(CApi.PyBytes_FromStringAndSize(p, data.Length));
+    }
+
+    public static Owned Tuple(params ReadOnlySpan<Owned> items)
+    {
+        Owned tuple = Owned.Checked(CApi.PyTuple_New(items.Length));
+        for (int i = 0; i < items.Length; i++)
+        {
+            Owned item = items[i];
+            CApi.PyTuple_SetItem(tuple.Handle, i, item.Steal()); // steals the reference
+        }
+        return tuple;
+    }
+
+    public static int TupleLength(this Borrowed tuple)
+    {
+        nint size = CApi.PyTuple_Size(tuple.Handle);
+        return size < 0 ? throw new PythonException() : (int)size;
+    }
+
+    /// <summary>Item <paramref name="index"/> of a tuple, borrowed from the tuple.</summary>
+    public static Borrowed TupleItem(this Borrowed tuple, int index) => new(CApi.PyTuple_GetItem(tuple.Handle, index));
+
+    public static Owned List(int length) => Owned.Checked(CApi.PyList_New(length));
+
+    /// <summary>Stores <paramref name="item"/> (stolen) at <paramref name="index"/> of a new list.</summary>
+    public static void ListSet(Borrowed list, int index, Owned item) => CApi.PyList_SetItem(list.Handle, index, item.Steal());
+
+    public static Owned Import(string module)
+    {
+        byte[] name = Encoding.UTF8.GetBytes(module + "\0");
+        fixed (byte* p = name) return Owned.Checked(CApi.PyImport_ImportModule(p));
+    }
+
+    public static Owned GetAttr(this Borrowed obj, string name)
+    {
+        using Owned key = Str(name);
+        return Owned.Checked(CApi.PyObject_GetAttr(obj.Handle, key.Handle));
+    }
+
+    /// <summary>Calls <paramref name="callable"/> with positional arguments.</summary>
+    public static Owned Call(this Borrowed callable, params ReadOnlySpan<Owned> arguments)
+    {
+        using Owned tuple = Tuple(arguments);
+        return Owned.Checked(CApi.PyObject_CallObject(callable.Handle, tuple.Handle));
+    }
+
+    /// <summary>Calls <paramref name="callable"/> with positional and keyword arguments.</summary>
+    public static Owned Call(this Borrowed callable, Borrowed args, Borrowed kwargs) =>
+        Owned.Checked(CApi.PyObject_Call(callable.Handle, args.Handle, kwargs.Handle));
+
+    public static bool IsFloat(this Borrowed obj) => obj.Type == CApi.PyFloat_Type;
+
+    public static bool IsInt(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_LONG_SUBCLASS);
+
+    public static bool IsStr(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_UNICODE_SUBCLASS);
+
+    public static bool IsBytes(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_BYTES_SUBCLASS);
+
+    public static bool IsList(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_LIST_SUBCLASS);
+
+    public static bool IsTuple(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_TUPLE_SUBCLASS);
+
+    /// <summary>A float, or an int / numpy scalar that converts to one; TypeError names <paramref name="argument"/>.</summary>
+    public static double ToDouble(this Borrowed obj, string argument)
+    {
+        if (obj.IsFloat()) return CApi.PyFloat_AsDouble(obj.Handle);
+        if (obj.IsStr() || obj.IsBytes() || obj.IsNone)
+            throw new PyTypeErrorException($"{argument} must be a real number, not '{obj.TypeName}'");
+        double value = CApi.PyFloat_AsDouble(obj.Handle);
+        if (value == -1.0 && CApi.PyErr_Occurred() != 0)
+        {
+            CApi.PyErr_Clear();
+            throw new PyTypeErrorException($"{argument} must be a real number, not '{obj.TypeName}'");
+        }
+        return value;
+    }
+
+    /// <summary>An integer (anything with <c>__index__</c>); TypeError names <paramref name="argument"/>.</summary>
+    public static long ToInt64(this Borrowed obj, string argument)
+    {
+        if (!obj.IsInt())
+        {
+            nint index = CApi.PyNumber_Index(obj.Handle);
+            if (index == 0)
+            {
+                CApi.PyErr_Clear();
+                throw new PyTypeErrorException($"{argument} must be an integer, not '{obj.TypeName}'");
+            }
+            using Owned owned = Owned.Checked(index);
+            return ToInt64(owned.Borrow(), argument);
+        }
+        long value = CApi.PyLong_AsLongLong(obj.Handle);
+        if (value == -1 && CApi.PyErr_Occurred() != 0) throw new PythonException();
+        return value;
+    }
+
+    public static bool ToBool(this Borrowed obj)
+    {
+        int truth = CApi.PyObject_IsTrue(obj.Handle);
+        return truth < 0 ? throw new PythonException() : truth != 0;
+    }
+
+    /// <summary>The UTF-8 bytes of a str, valid while the str lives.</summary>
+    public static ReadOnlySpan<byte> Utf8(this Borrowed obj, string argument)
+    {
+        if (!obj.IsStr()) throw new PyTypeErrorException($"{argument} must be a str, not '{obj.TypeName}'");
+        nint size;
+        byte* data = CApi.PyUnicode_AsUTF8AndSize(obj.Handle, &size);
+        if (data == null) throw new PythonException();
+        return new ReadOnlySpan<byte>(data, (int)size);
+    }
+
+    public static string ToStringValue(this Borrowed obj) => Encoding.UTF8.GetString(obj.Utf8("value"));
+
+    /// <summary>The contents of a bytes object, valid while it lives.</summary>
+    public static ReadOnlySpan<byte> BytesValue(this Borrowed obj)
+    {
+        byte* data = CApi.PyBytes_AsString(obj.Handle);
+        if (data == null) throw new PythonException();
+        return new ReadOnlySpan<byte>(data, (int)CApi.PyBytes_Size(obj.Handle));
+    }
+
+    public static string Repr(this Borrowed obj)
+    {
+        using Owned repr = Owned.Checked(CApi.PyObject_Repr(obj.Handle));
+        return repr.Borrow().ToStringValue();
+    }
+
+    /// <summary>Issues a Python warning of category <paramref name="category"/> (a warning class).</summary>
+    public static void Warn(nint category, string message)
+    {
+        byte[] text = Encoding.UTF8.GetBytes(message + "\0");
+        fixed (byte* p = text)
+            if (CApi.PyErr_WarnEx(category, p, 1) < 0) throw new PythonException();
+    }
+}

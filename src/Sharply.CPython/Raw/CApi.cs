@@ -1,0 +1,21 @@
+using System.Runtime.InteropServices;
+
+namespace Sharply.CPython.Raw;
+
+/// <summary>
+/// The raw CPython stable ABI (Py_LIMITED_API 3.11), resolved from the running interpreter when the
+/// module is initialised, so one shared object works on every CPython from 3.11 on. Each partial file
+/// mirrors one CPython header. Everything here returns what the C function returns: callers check for
+/// NULL / -1 (the safe layer, <see cref="Py"/>, does).
+/// </summary>
+public static unsafe partial class CApi
+{
+    // A method, not a field: static fields of this partial class initialise in no defined order across files.
+    private static nint Resolve(string name) =>
+        NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), name, out nint address)
+            ? address
+            : throw new EntryPointNotFoundException($"CPython symbol {name} not found: is this module loaded by CPython >= 3.11?");
+
+    /// <summary>The value of an exported <c>PyObject*</c> variable such as <c>PyExc_TypeError</c>.</summary>
+    private static nint ResolveVariable(string name) => *(nint*)Resolve(name);
+}

@@ -1,0 +1,82 @@
+using Sharply.Core.Geometries;
+using Sharply.CPython;
+using Sharply.Module.Types;
+
+namespace Sharply.Module;
+
+/// <summary>
+/// One geometry argument, converted: a whole array, or a scalar (a single row of some array, with None as
+/// the row of a one-row array holding a missing value). Kernels see only (array, rows).
+/// </summary>
+internal readonly struct GeometryInput(GeometryArray array, int row, bool isScalar)
+{
+    public GeometryArray Array { get; } = array;
+
+    /// <summary>The row a scalar refers to (0 for arrays).</summary>
+    public int Row { get; } = row;
+
+    public bool IsScalar { get; } = isScalar;
+
+    /// <summary>Rows the result has: 1 for a scalar.</summary>
+    public int Length => IsScalar ? 1 : Array.Length;
+
+    /// <summary>The row of <see cref="Array"/> behind result index <paramref name="index"/>.</summary>
+    public int RowAt(int index) => IsScalar ? Row : index;
+}
+
+/// <summary>Argument conversion and result construction shared by every function of the module.</summary>
+internal static unsafe class Conversions
+{
+    private static readonly GeometryArray MissingScalar = MissingRow();
+
+    private static Owned _fallbackConverter;
+    private static Owned _numpyAsArray;
+
+    /// <summary>
+    /// Accepts a GeometryArray, a Geometry or None natively; anything else (Shapely geometries, lists and
+    /// numpy arrays of them, GeoSeries) goes through <c>sharply._interop.to_geometry_array</c>, which
+    /// returns one of those.
+    /// </summary>
+    public static GeometryInput Geometry(Borrowed obj, string argument)
+    {
+        if (PyGeometryArray.Is(obj)) return new GeometryInput(PyGeometryArray.Target(obj), 0, false);
+        if (PyGeometry.Is(obj)) return new GeometryInput(PyGeometry.Array(obj), PyGeometry.Row(obj), true);
+        if (obj.IsNone) return new GeometryInput(MissingScalar, 0, true);
+        if (_fallbackConverter.IsNull)
+        {
+            using Owned interop = Py.Import("sharply._interop");
+            _fallbackConverter = interop.Borrow().GetAttr("to_geometry_array");
+        }
+        using Owned argumentName = Py.Str(argument);
+        using Owned converted = _fallbackConverter.Borrow().Call(Owned.From(obj), argumentName);
+        Borrowed result = converted.Borrow();
+        // The converted object stays alive through the GeometryArray it holds (Core memory, not Python's).
+        if (PyGeometryArray.Is(result)) return new GeometryInput(PyGeometryArray.Target(result), 0, false);
+        if (PyGeometry.Is(result)) return new GeometryInput(PyGeometry.Array(result), PyGeometry.Row(result), true);
+        if (result.IsNone) return new GeometryInput(MissingScalar, 0, true);
+        throw new PyTypeErrorException($"{argument}: expected geometries, got '{obj.TypeName}'");
+    }
+
+    /// <summary>A float for a scalar input, else a numpy float64 array sharing <paramref name="values"/>.</summary>
+    public static Owned Doubles(GeometryInput input, DataBuffer<double> values) =>
+        input.IsScalar ? Py.Float(values.Span[0]) : NumpyArray(values.Pointer, values, sizeof(double), "d"u8, values.Length);
+
+    /// <summary>A numpy array viewing <paramref name="data"/> (kept alive by <paramref name="owner"/>), without a copy.</summary>
+    public static Owned NumpyArray(void* data, object owner, int itemSize, ReadOnlySpan<byte> format, long rows, long columns = 0)
+    {
+        using Owned exporter = BufferExport.Create(data, owner, itemSize, format, rows, columns);
+        if (_numpyAsArray.IsNull)
+        {
+            using Owned numpy = Py.Import("numpy");
+            _numpyAsArray = numpy.Borrow().GetAttr("asarray");
+        }
+        return _numpyAsArray.Borrow().Call(Owned.From(exporter.Borrow()));
+    }
+
+    private static GeometryArray MissingRow()
+    {
+        var builder = new GeometryArrayBuilder(1);
+        builder.AppendNull();
+        return builder.Finish();
+    }
+}
