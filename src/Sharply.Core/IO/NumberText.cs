@@ -10,7 +10,7 @@ internal static class NumberText
 
     /// <summary>
     /// WKT number: positional notation with <paramref name="precision"/> decimals (GEOS with a rounding
-    /// precision), or for precision -1 the 16 significant digits GEOS writes by default. With
+    /// precision, rounding the shortest round-trip digits half to even), or for precision -1 the 16 significant digits GEOS writes by default. With
     /// <paramref name="trim"/>, trailing zeros, a trailing point and the sign of zero are dropped.
     /// NaN and infinities are written NaN, Infinity, -Infinity.
     /// </summary>
@@ -35,7 +35,24 @@ internal static class NumberText
         Span<char> format = stackalloc char[4];
         format[0] = 'F';
         precision.TryFormat(format[1..], out int formatLength, default, CultureInfo.InvariantCulture);
-        value.TryFormat(span, out int length, format[..(formatLength + 1)], CultureInfo.InvariantCulture);
+        format = format[..(formatLength + 1)];
+        int length;
+        if (Math.Abs(value) < 1e28)
+        {
+            // GEOS rounds the shortest round-trip decimal digits half to even (2.5e-06 -> 0.000002),
+            // not the exact binary value, so round the shortest digits as a decimal.
+            Span<byte> shortest = stackalloc byte[32];
+            value.TryFormat(shortest, out int shortestLength, "R", CultureInfo.InvariantCulture);
+            decimal exact = decimal.Parse(shortest[..shortestLength], NumberStyles.Float, CultureInfo.InvariantCulture);
+            decimal.Round(exact, precision, MidpointRounding.ToEven).TryFormat(span, out length, format, CultureInfo.InvariantCulture);
+            if (value < 0 && span[0] != (byte)'-')
+            {
+                span[..length].CopyTo(span[1..]);
+                span[0] = (byte)'-';
+                length++;
+            }
+        }
+        else value.TryFormat(span, out length, format, CultureInfo.InvariantCulture);
         if (trim && span[..length].Contains((byte)'.'))
         {
             while (span[length - 1] == (byte)'0') length--;
