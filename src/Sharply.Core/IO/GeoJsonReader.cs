@@ -62,7 +62,7 @@ public static class GeoJsonReader
                     reader.Skip();
                     continue;
                 }
-                Parser.Expect(ref reader, JsonTokenType.StartArray, -1, "an array of features");
+                if (reader.TokenType != JsonTokenType.StartArray) throw new GeometryDecodeException(-1, "\"features\" must be an array");
                 for (long feature = 0; Parser.NextArrayItem(ref reader, feature); feature++)
                     Parser.ReadTopLevel(ref reader, builder, feature, expectFeature: true);
             }
@@ -71,6 +71,10 @@ public static class GeoJsonReader
         catch (JsonException error)
         {
             throw new GeometryDecodeException(builder.Length, $"invalid JSON: {error.Message}", error);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new GeometryDecodeException(builder.Length, $"invalid JSON text: {error.Message}", error);
         }
         return builder.Finish(crs);
     }
@@ -90,6 +94,11 @@ public static class GeoJsonReader
             {
                 throw new GeometryDecodeException(row, $"invalid JSON: {error.Message}", error);
             }
+            catch (InvalidOperationException error)
+            {
+                // Utf8JsonReader reports invalid UTF-8 in a string when the string is read.
+                throw new GeometryDecodeException(row, $"invalid JSON text: {error.Message}", error);
+            }
             return 0;
         }
     }
@@ -99,12 +108,6 @@ public static class GeoJsonReader
         public static void Next(ref Utf8JsonReader reader, long row)
         {
             if (!reader.Read()) throw new GeometryDecodeException(row, "unexpected end of JSON");
-        }
-
-        public static void Expect(ref Utf8JsonReader reader, JsonTokenType token, long row, string what)
-        {
-            Next(ref reader, row);
-            if (reader.TokenType != token) throw new GeometryDecodeException(row, $"expected {what}, found {reader.TokenType}");
         }
 
         public static void ExpectEnd(ref Utf8JsonReader reader, long row)
