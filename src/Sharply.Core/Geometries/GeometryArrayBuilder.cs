@@ -143,6 +143,62 @@ public sealed class GeometryArrayBuilder
         }
     }
 
+    /// <summary>Drops the rows from <paramref name="length"/> on, including a row still being built
+    /// (used to undo a row whose decoding failed halfway). Z, once added, stays.</summary>
+    public void Truncate(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, Length);
+        // Entries up to these indices were written before row `length` began and never changed since.
+        int parts = _geometryOffsets[length], rings = _partOffsets[parts], coordinates = _ringOffsets[rings];
+        _rowTypes.Truncate(length);
+        _validity?.Truncate(length);
+        _geometryOffsets.Truncate(length + 1);
+        _partKinds.Truncate(parts);
+        _partOffsets.Truncate(parts + 1);
+        _ringOffsets.Truncate(rings + 1);
+        _coordinates.Truncate(coordinates * (_hasZ ? 3 : 2));
+    }
+
+    /// <summary>Appends every row of <paramref name="other"/>, an unfinished builder (which stays usable).</summary>
+    public void Append(GeometryArrayBuilder other)
+    {
+        if (other._hasZ && !_hasZ) PromoteToZ();
+        int rows = Length, parts = _partOffsets.Count - 1, rings = _ringOffsets.Count - 1, coordinates = CoordinateCount;
+        if (other._hasZ == _hasZ) other._coordinates.Span.CopyTo(_coordinates.Append(other._coordinates.Count));
+        else
+        {
+            ReadOnlySpan<double> source = other._coordinates.Span;
+            Span<double> target = _coordinates.Append(source.Length / 2 * 3);
+            for (int i = 0, j = 0; i < source.Length; i += 2, j += 3)
+            {
+                target[j] = source[i];
+                target[j + 1] = source[i + 1];
+                target[j + 2] = double.NaN;
+            }
+        }
+        AppendShifted(_ringOffsets, other._ringOffsets.Span, coordinates);
+        AppendShifted(_partOffsets, other._partOffsets.Span, rings);
+        AppendShifted(_geometryOffsets, other._geometryOffsets.Span, parts);
+        other._rowTypes.Span.CopyTo(_rowTypes.Append(other._rowTypes.Count));
+        other._partKinds.Span.CopyTo(_partKinds.Append(other._partKinds.Count));
+        _hasCollection |= other._hasCollection;
+        if (_validity is null && other._validity is null) return;
+        if (_validity is null)
+        {
+            _validity = new GrowableBuffer<byte>(Math.Max(16, Length));
+            _validity.Append(rows).Fill(1);
+        }
+        if (other._validity is null) _validity.Append(other.Length).Fill(1);
+        else other._validity.Span.CopyTo(_validity.Append(other.Length));
+    }
+
+    private static void AppendShifted(GrowableBuffer<int> target, ReadOnlySpan<int> offsets, int shift)
+    {
+        Span<int> span = target.Append(offsets.Length - 1);
+        for (int i = 1; i < offsets.Length; i++) span[i - 1] = offsets[i] + shift;
+    }
+
     private void PromoteToZ()
     {
         int count = _coordinates.Count / 2;

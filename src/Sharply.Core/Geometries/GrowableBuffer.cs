@@ -49,6 +49,9 @@ internal sealed class GrowableBuffer<T>(int capacity) where T : unmanaged
 
     public void Clear() => Count = 0;
 
+    /// <summary>Drops the elements from <paramref name="count"/> on.</summary>
+    public void Truncate(int count) => Count = count;
+
     private void Grow(int needed)
     {
         long size = Math.Max((long)_items.Length * 2, needed);

@@ -1,0 +1,177 @@
+using Sharply.Core.Geometries;
+
+namespace Sharply.Core.IO;
+
+/// <summary>
+/// Writes GeoJSON Geometry objects as Shapely 2's <c>to_geojson</c> does:
+/// <c>{"type":"Point","coordinates":[1.0,2.0]}</c>, shortest round-trip numbers, POINT EMPTY as
+/// <c>[]</c>, NaN and infinite x / y as null. A NaN z is left out of its position. A collection's members
+/// are its flattened parts.
+/// </summary>
+public static class GeoJsonWriter
+{
+    /// <summary>Encodes every row as UTF-8; missing rows get no bytes and a cleared validity bit.</summary>
+    public static EncodedRows WriteMany(GeometryArray array, GeoJsonOptions options)
+    {
+        options.Validate();
+        return TextEncoding.EncodeMany(array, new Encoder(options.Indent ?? -1));
+    }
+
+    /// <summary>Encodes one present row.</summary>
+    public static string Write(GeometryArray array, int row, GeoJsonOptions options)
+    {
+        options.Validate();
+        return TextEncoding.Encode(array, row, new Encoder(options.Indent ?? -1));
+    }
+
+    private readonly struct Encoder(int indent) : IRowEncoder
+    {
+        public void Encode(GeometryArray array, int row, Utf8Sink output)
+        {
+            var writer = new Writer(array, output, indent, RowShape.HasZValues(array, row));
+            GeometryType type = array.TypeOf(row);
+            (int partStart, int partEnd) = array.PartsOf(row);
+            if (GeometryTypes.IsSingle(type))
+            {
+                writer.WritePart(partStart < partEnd ? partStart : -1, type, 0);
+                return;
+            }
+            writer.OpenObject(type, 0);
+            for (int part = partStart; part < partEnd; part++)
+            {
+                writer.Item(part > partStart, 2);
+                GeometryType kind = array.PartKindOf(part, type);
+                if (type == GeometryType.GeometryCollection) writer.WritePart(part, kind, 2);
+                else writer.WriteCoordinates(part, kind, 2);
+            }
+            writer.Close((byte)']', partEnd > partStart, 1);
+            writer.Close((byte)'}', true, 0);
+        }
+    }
+
+    private readonly ref struct Writer(GeometryArray array, Utf8Sink output, int indent, bool hasZ)
+    {
+        /// <summary>A newline and indentation to <paramref name="level"/> (nothing when compact).</summary>
+        private void Line(int level)
+        {
+            if (indent < 0) return;
+            int count = 1 + level * indent;
+            Span<byte> span = output.GetSpan(count);
+            span[0] = (byte)'\n';
+            span[1..count].Fill((byte)' ');
+            output.Advance(count);
+        }
+
+        /// <summary>Before an item of an array or object at <paramref name="level"/>.</summary>
+        public void Item(bool comma, int level)
+        {
+            if (comma) output.Write((byte)',');
+            Line(level);
+        }
+
+        public void Close(byte bracket, bool hadItems, int level)
+        {
+            if (hadItems) Line(level);
+            output.Write(bracket);
+        }
+
+        /// <summary>Writes <c>{"type":"...","coordinates":[</c> (or "geometries") for an object at <paramref name="level"/>.</summary>
+        public void OpenObject(GeometryType type, int level)
+        {
+            output.Write((byte)'{');
+            Line(level + 1);
+            output.Write(indent < 0 ? "\"type\":\""u8 : "\"type\": \""u8);
+            output.Write(type switch
+            {
+                GeometryType.Point => "Point"u8,
+                GeometryType.LineString => "LineString"u8,
+                GeometryType.Polygon => "Polygon"u8,
+                GeometryType.MultiPoint => "MultiPoint"u8,
+                GeometryType.MultiLineString => "MultiLineString"u8,
+                GeometryType.MultiPolygon => "MultiPolygon"u8,
+                _ => "GeometryCollection"u8,
+            });
+            output.Write("\","u8);
+            Line(level + 1);
+            output.Write(type == GeometryType.GeometryCollection ? "\"geometries\":"u8 : "\"coordinates\":"u8);
+            if (indent >= 0) output.Write((byte)' ');
+            output.Write((byte)'[');
+        }
+
+        /// <summary>A Geometry object of one part (-1: empty) at <paramref name="level"/>.</summary>
+        public void WritePart(int part, GeometryType kind, int level)
+        {
+            output.Write((byte)'{');
+            Line(level + 1);
+            output.Write(indent < 0 ? "\"type\":\""u8 : "\"type\": \""u8);
+            output.Write(kind switch
+            {
+                GeometryType.Point => "Point"u8,
+                GeometryType.LineString => "LineString"u8,
+                _ => "Polygon"u8,
+            });
+            output.Write("\","u8);
+            Line(level + 1);
+            output.Write(indent < 0 ? "\"coordinates\":"u8 : "\"coordinates\": "u8);
+            if (part < 0) output.Write("[]"u8);
+            else WriteCoordinates(part, kind, level + 1);
+            Close((byte)'}', true, level);
+        }
+
+        /// <summary>The coordinates array of one part at <paramref name="level"/>: a position, a list of
+        /// positions, or a list of rings.</summary>
+        public void WriteCoordinates(int part, GeometryType kind, int level)
+        {
+            (int ringStart, int ringEnd) = array.RingsOf(part);
+            if (kind == GeometryType.Point)
+            {
+                if (array.IsPartEmpty(part, kind)) output.Write("[]"u8);
+                else WritePosition(array.RingOffsets[ringStart], level);
+                return;
+            }
+            if (kind == GeometryType.LineString)
+            {
+                if (ringStart == ringEnd) output.Write("[]"u8);
+                else WriteRing(ringStart, level);
+                return;
+            }
+            output.Write((byte)'[');
+            for (int ring = ringStart; ring < ringEnd; ring++)
+            {
+                Item(ring > ringStart, level + 1);
+                WriteRing(ring, level + 1);
+            }
+            Close((byte)']', ringEnd > ringStart, level);
+        }
+
+        private void WriteRing(int ring, int level)
+        {
+            (int start, int end) = array.VerticesOf(ring);
+            output.Write((byte)'[');
+            for (int vertex = start; vertex < end; vertex++)
+            {
+                Item(vertex > start, level + 1);
+                WritePosition(vertex, level + 1);
+            }
+            Close((byte)']', end > start, level);
+        }
+
+        private void WritePosition(int vertex, int level)
+        {
+            ReadOnlySpan<double> coordinates = array.VertexCoordinates(vertex, vertex + 1);
+            output.Write((byte)'[');
+            Line(level + 1);
+            NumberText.WriteShortest(output, coordinates[0]);
+            output.Write((byte)',');
+            Line(level + 1);
+            NumberText.WriteShortest(output, coordinates[1]);
+            if (hasZ && !double.IsNaN(coordinates[2]))
+            {
+                output.Write((byte)',');
+                Line(level + 1);
+                NumberText.WriteShortest(output, coordinates[2]);
+            }
+            Close((byte)']', true, level);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Sharply.Core.Geometries;
+using Sharply.Core.Parallel;
+
+namespace Sharply.Core.IO;
+
+/// <summary>
+/// Writes WKB exactly as GEOS does: POINT EMPTY as a point with NaN coordinates, Z as the extended WKB
+/// flag (or ISO codes), collection members (flattened parts) each with their own header.
+/// A row is written with Z when the output dimension is 3 and the row has a z value that is not NaN.
+/// Output sizes are computed first, so all rows go into one allocation, written in parallel.
+/// </summary>
+public static class WkbWriter
+{
+    /// <summary>Encodes every row; missing rows get no bytes and a cleared validity bit.</summary>
+    public static unsafe EncodedRows WriteMany(GeometryArray array, WkbOptions options)
+    {
+        options.Validate();
+        int count = array.Length;
+        DataBuffer<long> offsets = DataBuffer<long>.Allocate(count + 1);
+        int grain = ParallelRange.Grain(count, 256);
+        var sizes = new SizeBody(array, options, offsets.Pointer);
+        ParallelRange.For(count, grain, ref sizes);
+        Span<long> span = offsets.Span;
+        span[0] = 0;
+        for (int row = 0; row < count; row++) span[row + 1] += span[row];
+        if (span[count] > Array.MaxLength) throw new InvalidLayoutException($"WKB output of {span[count]} bytes is too large for one buffer");
+        DataBuffer<byte> data = DataBuffer<byte>.Allocate((int)span[count]);
+        var writes = new WriteBody(array, options, offsets.Pointer, data.Pointer);
+        ParallelRange.For(count, grain, ref writes);
+        return new EncodedRows(count, data, offsets, array.Validity);
+    }
+
+    /// <summary>Encodes one present row.</summary>
+    public static byte[] Write(GeometryArray array, int row, WkbOptions options)
+    {
+        options.Validate();
+        if (array.IsNull(row)) throw new ArgumentException($"row {row} is missing", nameof(row));
+        bool hasZ = options.OutputDimension == 3 && RowShape.HasZValues(array, row);
+        var output = new byte[Size(array, row, hasZ, options)];
+        WriteRow(array, row, hasZ, options, output);
+        return output;
+    }
+
+    private static long Size(GeometryArray array, int row, bool hasZ, WkbOptions options)
+    {
+        int vertexSize = hasZ ? 24 : 16;
+        long size = options.Srid is null ? 0 : 4;
+        GeometryType type = array.TypeOf(row);
+        (int partStart, int partEnd) = array.PartsOf(row);
+        if (GeometryTypes.IsSingle(type))
+            size += partStart == partEnd ? 5 + (type == GeometryType.Point ? vertexSize : 4) : PartSize(array, partStart, type, vertexSize);
+        else
+        {
+            size += 9;
+            for (int part = partStart; part < partEnd; part++)
+                size += PartSize(array, part, array.PartKindOf(part, type), vertexSize);
+        }
+        return options.Hex ? 2 * size : size;
+    }
+
+    private static long PartSize(GeometryArray array, int part, GeometryType kind, int vertexSize)
+    {
+        (int ringStart, int ringEnd) = array.RingsOf(part);
+        if (kind == GeometryType.Point) return 5 + vertexSize;
+        if (kind == GeometryType.LineString)
+            return 9 + (ringStart == ringEnd ? 0 : (long)vertexSize * (array.RingOffsets[ringStart + 1] - array.RingOffsets[ringStart]));
+        return 9 + 4L * (ringEnd - ringStart) + (long)vertexSize * (array.RingOffsets[ringEnd] - array.RingOffsets[ringStart]);
+    }
+
+    private static void WriteRow(GeometryArray array, int row, bool hasZ, WkbOptions options, Span<byte> output)
+    {
+        var writer = new Writer(array, output, hasZ, options);
+        GeometryType type = array.TypeOf(row);
+        (int partStart, int partEnd) = array.PartsOf(row);
+        if (GeometryTypes.IsSingle(type))
+        {
+            if (partStart < partEnd) writer.WritePart(partStart, type, options.Srid);
+            else writer.WriteEmpty(type, options.Srid);
+        }
+        else
+        {
+            writer.WriteHeader(type, options.Srid);
+            writer.WriteUInt32((uint)(partEnd - partStart));
+            for (int part = partStart; part < partEnd; part++)
+                writer.WritePart(part, array.PartKindOf(part, type), null);
+        }
+        if (options.Hex) ToHexInPlace(output, writer.Position);
+    }
+
+    /// <summary>Expands <paramref name="length"/> bytes at the start of <paramref name="output"/> into
+    /// twice as many uppercase hex digits, back to front so no byte is overwritten before it is read.</summary>
+    private static void ToHexInPlace(Span<byte> output, int length)
+    {
+        ReadOnlySpan<byte> digits = "0123456789ABCDEF"u8;
+        for (int i = length - 1; i >= 0; i--)
+        {
+            byte value = output[i];
+            output[2 * i + 1] = digits[value & 15];
+            output[2 * i] = digits[value >> 4];
+        }
+    }
+
+    private ref struct Writer(GeometryArray array, Span<byte> output, bool hasZ, WkbOptions options)
+    {
+        private readonly Span<byte> _output = output;
+        private readonly bool _bigEndian = options.ByteOrder == WkbByteOrder.BigEndian;
+        public int Position;
+
+        public void WriteHeader(GeometryType type, int? srid)
+        {
+            _output[Position++] = (byte)options.ByteOrder;
+            uint code = (uint)type;
+            if (options.Iso) code += hasZ ? 1000u : 0;
+            else code |= (hasZ ? 0x80000000 : 0) | (srid is null ? 0 : 0x20000000u);
+            WriteUInt32(code);
+            if (srid is { } value) WriteUInt32((uint)value);
+        }
+
+        public void WriteUInt32(uint value)
+        {
+            if (_bigEndian) BinaryPrimitives.WriteUInt32BigEndian(_output[Position..], value);
+            else BinaryPrimitives.WriteUInt32LittleEndian(_output[Position..], value);
+            Position += 4;
+        }
+
+        private void WriteDouble(double value)
+        {
+            if (_bigEndian) BinaryPrimitives.WriteDoubleBigEndian(_output[Position..], value);
+            else BinaryPrimitives.WriteDoubleLittleEndian(_output[Position..], value);
+            Position += 8;
+        }
+
+        public void WriteEmpty(GeometryType type, int? srid)
+        {
+            WriteHeader(type, srid);
+            if (type != GeometryType.Point)
+            {
+                WriteUInt32(0);
+                return;
+            }
+            for (int i = hasZ ? 3 : 2; i > 0; i--) WriteDouble(double.NaN);
+        }
+
+        public void WritePart(int part, GeometryType kind, int? srid)
+        {
+            (int ringStart, int ringEnd) = array.RingsOf(part);
+            if (kind == GeometryType.Point)
+            {
+                if (ringStart == ringEnd || array.RingOffsets[ringStart] == array.RingOffsets[ringStart + 1])
+                {
+                    WriteEmpty(kind, srid);
+                    return;
+                }
+                WriteHeader(kind, srid);
+                int vertex = array.RingOffsets[ringStart];
+                WriteVertices(vertex, vertex + 1);
+                return;
+            }
+            WriteHeader(kind, srid);
+            if (kind == GeometryType.LineString)
+            {
+                if (ringStart == ringEnd) WriteUInt32(0);
+                else WriteRing(ringStart);
+                return;
+            }
+            WriteUInt32((uint)(ringEnd - ringStart));
+            for (int ring = ringStart; ring < ringEnd; ring++) WriteRing(ring);
+        }
+
+        private void WriteRing(int ring)
+        {
+            (int start, int end) = array.VerticesOf(ring);
+            WriteUInt32((uint)(end - start));
+            WriteVertices(start, end);
+        }
+
+        private void WriteVertices(int start, int end)
+        {
+            ReadOnlySpan<double> coordinates = array.VertexCoordinates(start, end);
+            int dimension = hasZ ? 3 : 2;
+            if (dimension == array.Dimension && _bigEndian != BitConverter.IsLittleEndian)
+            {
+                ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(coordinates);
+                bytes.CopyTo(_output[Position..]);
+                Position += bytes.Length;
+                return;
+            }
+            int stride = array.Dimension;
+            for (int i = 0; i < coordinates.Length; i += stride)
+                for (int k = 0; k < dimension; k++) WriteDouble(coordinates[i + k]);
+        }
+    }
+
+    private readonly unsafe struct SizeBody(GeometryArray array, WkbOptions options, long* sizes) : IRangeBody
+    {
+        public void Run(int start, int end)
+        {
+            for (int row = start; row < end; row++)
+                sizes[row + 1] = array.IsNull(row) ? 0
+                    : Size(array, row, options.OutputDimension == 3 && RowShape.HasZValues(array, row), options);
+        }
+    }
+
+    private readonly unsafe struct WriteBody(GeometryArray array, WkbOptions options, long* offsets, byte* data) : IRangeBody
+    {
+        public void Run(int start, int end)
+        {
+            for (int row = start; row < end; row++)
+            {
+                if (array.IsNull(row)) continue;
+                // Safe: the offsets were computed from the same sizes the writer produces, inside the buffer.
+                var output = new Span<byte>(data + offsets[row], (int)(offsets[row + 1] - offsets[row]));
+                WriteRow(array, row, options.OutputDimension == 3 && RowShape.HasZValues(array, row), options, output);
+            }
+        }
+    }
+}
