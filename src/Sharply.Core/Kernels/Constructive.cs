@@ -29,8 +29,8 @@ public static unsafe class Constructive
         return builder.Finish(array.Crs);
     }
 
-    /// <summary>The bounding box of each row as GEOS builds it: a Polygon, a Point when it is one point,
-    /// a two-point LineString when it has no width or height, POINT EMPTY for empty rows.</summary>
+    /// <summary>The bounding box of each row as GEOS 3.11 builds it: a Polygon (degenerate when the box has
+    /// no width or height), a Point when it is one point, POINT EMPTY for empty rows.</summary>
     public static GeometryArray Envelope(GeometryArray array)
     {
         var builder = new GeometryArrayBuilder(array.Length);
@@ -47,16 +47,9 @@ public static unsafe class Constructive
                 builder.AddPoint(x0, y0);
                 continue;
             }
-            bool line = x0 == x1 || y0 == y1;
-            builder.BeginGeometry(line ? GeometryType.LineString : GeometryType.Polygon);
-            builder.BeginPart(line ? GeometryType.LineString : GeometryType.Polygon);
+            builder.BeginGeometry(GeometryType.Polygon);
+            builder.BeginPart(GeometryType.Polygon);
             builder.BeginRing();
-            if (line)
-            {
-                builder.AddCoordinate(x0, y0);
-                builder.AddCoordinate(x1, y1);
-                continue;
-            }
             builder.AddCoordinate(x0, y0);
             builder.AddCoordinate(x1, y0);
             builder.AddCoordinate(x1, y1);

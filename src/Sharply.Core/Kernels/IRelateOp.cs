@@ -13,4 +13,7 @@ internal interface IRelateOp
 
     /// <summary>The answer for two non-empty geometries whose bounding boxes do not touch.</summary>
     static abstract bool WhenApart { get; }
+
+    /// <summary>The answer when both geometries are empty, where it differs from RelateNG's; null otherwise.</summary>
+    static virtual bool? WhenBothEmpty => null;
 }

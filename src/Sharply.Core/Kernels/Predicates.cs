@@ -29,7 +29,8 @@ public static unsafe class Predicates
     public static void Equals(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<EqualsOp>(a, b, output);
 
     /// <summary>b lies in the interior of a, not touching a's boundary.</summary>
-    public static void ContainsProperly(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<ContainsProperlyOp>(a, b, output);
+    public static void ContainsProperly(GeometryArray a, GeometryArray b, Span<byte> output) =>
+        BinaryDriver.Run(a, b, output, new RelatePatternOp("T**FF*FF*"));
 
     /// <summary>True when the DE-9IM matrix of (a, b) matches <paramref name="pattern"/> (9 of 'T', 'F', '*', '0', '1', '2').</summary>
     public static void RelatePattern(GeometryArray a, GeometryArray b, string pattern, Span<byte> output)
@@ -65,9 +66,6 @@ public static unsafe class Predicates
     /// <summary>True when point (x, y) lies in the interior or on the boundary of the row.</summary>
     public static void IntersectsXy(GeometryArray a, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<byte> output) =>
         PointInPolygon.Run(a, x, y, output, boundaryCounts: true);
-
-    private static string Transpose(string pattern) =>
-        new([pattern[0], pattern[3], pattern[6], pattern[1], pattern[4], pattern[7], pattern[2], pattern[5], pattern[8]]);
 
     private struct IntersectsOp : IRelateOp
     {
@@ -137,26 +135,47 @@ public static unsafe class Predicates
         public static TopologyPredicate Create() => RelatePredicate.EqualsTopologically();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.EqualsTopologically();
         public static bool WhenApart => false;
+
+        /// <summary>GEOS: two empty geometries are equal.</summary>
+        public static bool? WhenBothEmpty => true;
     }
 
-    private struct ContainsProperlyOp : IRelateOp
-    {
-        private const string Pattern = "T**FF*FF*";
-        public static TopologyPredicate Create() => RelatePredicate.Matches(Pattern);
-        public static TopologyPredicate CreateTransposed() => RelatePredicate.Matches(Transpose(Pattern));
-        public static bool WhenApart => false;
-    }
-
+    /// <summary>Matches the full matrix here: NTS 2.6's pattern matching (RelatePredicate.Matches,
+    /// IntersectionMatrix.Matches) throws "Unknown target dimension" on empty cells.</summary>
     private readonly struct RelatePatternOp(string pattern) : IBinaryOp<bool>
     {
-        private readonly string _transposed = Transpose(pattern);
-
         public bool Missing => false;
 
         public bool Apply(GeometryArray a, int rowA, GeometryArray b, int rowB, NtsGeometry? scalarA, NtsGeometry? scalarB) =>
-            scalarB is not null
-                ? RelateNG.Relate(scalarB, scalarA ?? NtsConverter.ToNts(a, rowA)!, _transposed)
-                : RelateNG.Relate(scalarA ?? NtsConverter.ToNts(a, rowA)!, NtsConverter.ToNts(b, rowB)!, pattern);
+            Matches(Matrix(scalarA ?? NtsConverter.ToNts(a, rowA)!, scalarB ?? NtsConverter.ToNts(b, rowB)!), pattern);
+    }
+
+    /// <summary>The DE-9IM string. Empty operands are handled here: NTS 2.6's RelateNG throws
+    /// "Unknown target dimension" when computing the full matrix against an empty geometry.</summary>
+    private static string Matrix(NtsGeometry a, NtsGeometry b)
+    {
+        if (!a.IsEmpty && !b.IsEmpty) return RelateNG.Relate(a, b).ToString();
+        if (a.IsEmpty && b.IsEmpty) return "FFFFFFFF2";
+        if (a.IsEmpty) return $"FFFFFF{DimensionChar(b.Dimension)}{DimensionChar(b.BoundaryDimension)}2";
+        return $"FF{DimensionChar(a.Dimension)}FF{DimensionChar(a.BoundaryDimension)}FF2";
+    }
+
+    private static char DimensionChar(Dimension dimension) => dimension < 0 ? 'F' : (char)('0' + (int)dimension);
+
+    private static bool Matches(string matrix, string pattern)
+    {
+        for (int i = 0; i < 9; i++)
+        {
+            char want = pattern[i], have = matrix[i];
+            bool ok = want switch
+            {
+                '*' => true,
+                'T' => have != 'F',
+                _ => have == want,
+            };
+            if (!ok) return false;
+        }
+        return true;
     }
 
     private readonly struct EqualsExactOp(double tolerance) : IBinaryOp<bool>
@@ -202,11 +221,11 @@ public static unsafe class Predicates
                 }
                 try
                 {
-                    IntersectionMatrix matrix;
-                    if (ScalarA is not null) matrix = prepared!.Evaluate(NtsConverter.ToNts(B, rowB)!);
-                    else if (ScalarB is not null) matrix = prepared!.Evaluate(NtsConverter.ToNts(A, rowA)!).Transpose();
-                    else matrix = RelateNG.Relate(NtsConverter.ToNts(A, rowA)!, NtsConverter.ToNts(B, rowB)!);
-                    Output[i] = matrix.ToString();
+                    NtsGeometry a = ScalarA ?? NtsConverter.ToNts(A, rowA)!, b = ScalarB ?? NtsConverter.ToNts(B, rowB)!;
+                    if (a.IsEmpty || b.IsEmpty) Output[i] = Matrix(a, b);
+                    else if (ScalarA is not null) Output[i] = prepared!.Evaluate(b).ToString();
+                    else if (ScalarB is not null) Output[i] = prepared!.Evaluate(a).Transpose().ToString();
+                    else Output[i] = RelateNG.Relate(a, b).ToString();
                 }
                 catch (Exception error) when (error is not SharplyException)
                 {

@@ -46,6 +46,7 @@ internal static unsafe class RelateDriver
                 }
                 bool result;
                 if (RowBounds.Disjoint(A, rowA, B, rowB)) result = TOp.WhenApart;
+                else if (TOp.WhenBothEmpty is bool bothEmpty && A.IsEmpty(rowA) && B.IsEmpty(rowB)) result = bothEmpty;
                 else
                 {
                     try
