@@ -1,0 +1,251 @@
+using NetTopologySuite.Operation.Valid;
+using Sharply.Core.Geometries;
+using Sharply.Core.Nts;
+using Sharply.Core.Parallel;
+
+namespace Sharply.Core.Kernels;
+
+/// <summary>Per-row facts: type, counts, coordinates of points, emptiness, validity. Missing rows give
+/// Shapely's values for None (-1 type id, 0 counts, NaN coordinates, false flags).</summary>
+public static unsafe class Properties
+{
+    /// <summary>Shapely's type id (Point 0 ... GeometryCollection 7), -1 for missing rows.</summary>
+    public static void TypeId(GeometryArray array, Span<int> output) => UnaryDriver.Run<TypeIdOp>(array, output);
+
+    /// <summary>Vertices of a LineString row; 0 for every other type.</summary>
+    public static void NumPoints(GeometryArray array, Span<int> output) => UnaryDriver.Run<NumPointsOp>(array, output);
+
+    /// <summary>All coordinates of a row (POINT EMPTY has none).</summary>
+    public static void NumCoordinates(GeometryArray array, Span<int> output) => UnaryDriver.Run<NumCoordinatesOp>(array, output);
+
+    /// <summary>Members of a multi-geometry or collection; 1 for a single geometry (even empty).</summary>
+    public static void NumGeometries(GeometryArray array, Span<int> output) => UnaryDriver.Run<NumGeometriesOp>(array, output);
+
+    /// <summary>Holes of a Polygon row; 0 for every other type.</summary>
+    public static void NumInteriorRings(GeometryArray array, Span<int> output) => UnaryDriver.Run<NumInteriorRingsOp>(array, output);
+
+    /// <summary>X of a Point row; NaN for other types, empty points and missing rows.</summary>
+    public static void GetX(GeometryArray array, Span<double> output) => UnaryDriver.Run<GetXOp>(array, output);
+
+    /// <summary>Y of a Point row; NaN otherwise.</summary>
+    public static void GetY(GeometryArray array, Span<double> output) => UnaryDriver.Run<GetYOp>(array, output);
+
+    /// <summary>True for rows without coordinates (false for missing rows).</summary>
+    public static void IsEmpty(GeometryArray array, Span<byte> output) => UnaryDriver.Run<IsEmptyOp>(array, output);
+
+    /// <summary>True for rows with at least one non-NaN z coordinate.</summary>
+    public static void HasZ(GeometryArray array, Span<byte> output) => UnaryDriver.Run<HasZOp>(array, output);
+
+    /// <summary>True for non-empty LineString / MultiLineString rows whose lines end where they start.</summary>
+    public static void IsClosed(GeometryArray array, Span<byte> output) => UnaryDriver.Run<IsClosedOp>(array, output);
+
+    /// <summary>True for LineString rows that are closed and simple.</summary>
+    public static void IsRing(GeometryArray array, Span<byte> output) => UnaryDriver.Run<IsRingOp>(array, output);
+
+    /// <summary>True for missing rows.</summary>
+    public static void IsMissing(GeometryArray array, Span<byte> output)
+    {
+        UnaryDriver.CheckOutput(array, output.Length);
+        for (int row = 0; row < array.Length; row++) output[row] = array.IsNull(row) ? (byte)1 : (byte)0;
+    }
+
+    /// <summary>OGC validity (IsValidOp); false for missing rows.</summary>
+    public static void IsValid(GeometryArray array, Span<byte> output) => UnaryDriver.Run<ValidOp>(array, output);
+
+    /// <summary>OGC simplicity (IsSimpleOp); false for missing rows.</summary>
+    public static void IsSimple(GeometryArray array, Span<byte> output) => UnaryDriver.Run<IsSimpleOp>(array, output);
+
+    /// <summary>
+    /// Why a row is invalid, in GEOS's words ("Valid Geometry", "Self-intersection[x y]",
+    /// "Ring Self-intersection[x y]", ...); null for missing rows.
+    /// </summary>
+    public static void IsValidReason(GeometryArray array, string?[] output)
+    {
+        UnaryDriver.CheckOutput(array, output.Length);
+        var body = new ReasonBody { Array = array, Output = output };
+        ParallelRange.For(array.Length, ParallelRange.Grain(array.Length, 16), ref body);
+    }
+
+    /// <summary>GEOS's text for an NTS validation error.</summary>
+    internal static string Reason(TopologyValidationError? error)
+    {
+        if (error is null) return "Valid Geometry";
+        string message = error.ErrorType switch
+        {
+            TopologyValidationErrors.SelfIntersection => "Self-intersection",
+            TopologyValidationErrors.RingSelfIntersection => "Ring Self-intersection",
+            TopologyValidationErrors.TooFewPoints => "Too few points in geometry component",
+            TopologyValidationErrors.RingNotClosed => "Ring is not closed",
+            TopologyValidationErrors.InvalidCoordinate => "Invalid Coordinate",
+            TopologyValidationErrors.HoleOutsideShell => "Hole lies outside shell",
+            TopologyValidationErrors.NestedHoles => "Holes are nested",
+            TopologyValidationErrors.DisconnectedInteriors => "Interior is disconnected",
+            TopologyValidationErrors.NestedShells => "Nested shells",
+            TopologyValidationErrors.DuplicateRings => "Duplicate Rings",
+            _ => error.Message,
+        };
+        var at = error.Coordinate;
+        return at is null ? message : FormattableString.Invariant($"{message}[{at.X} {at.Y}]");
+    }
+
+    private static int FirstVertex(GeometryArray array, int row) =>
+        array.RingOffsets[array.PartOffsets[array.PartsOf(row).Start]];
+
+    private struct TypeIdOp : IUnaryIntOp
+    {
+        public static int Missing => -1;
+        public static int Apply(GeometryArray array, int row) => GeometryTypes.ShapelyTypeId(array.TypeOf(row));
+    }
+
+    private struct NumPointsOp : IUnaryIntOp
+    {
+        public static int Missing => 0;
+
+        public static int Apply(GeometryArray array, int row)
+        {
+            if (array.TypeOf(row) != GeometryType.LineString) return 0;
+            (int partStart, int partEnd) = array.PartsOf(row);
+            if (partStart == partEnd) return 0;
+            (int ringStart, int ringEnd) = array.RingsOf(partStart);
+            if (ringStart == ringEnd) return 0;
+            (int start, int end) = array.VerticesOf(ringStart);
+            return end - start;
+        }
+    }
+
+    private struct NumCoordinatesOp : IUnaryIntOp
+    {
+        public static int Missing => 0;
+
+        public static int Apply(GeometryArray array, int row)
+        {
+            GeometryType type = array.TypeOf(row);
+            (int partStart, int partEnd) = array.PartsOf(row);
+            int count = 0;
+            for (int part = partStart; part < partEnd; part++)
+            {
+                GeometryType kind = array.PartKindOf(part, type);
+                if (kind == GeometryType.Point)
+                {
+                    count += array.IsPartEmpty(part, kind) ? 0 : 1;
+                    continue;
+                }
+                (int ringStart, int ringEnd) = array.RingsOf(part);
+                count += array.RingOffsets[ringEnd] - array.RingOffsets[ringStart];
+            }
+            return count;
+        }
+    }
+
+    private struct NumGeometriesOp : IUnaryIntOp
+    {
+        public static int Missing => 0;
+
+        public static int Apply(GeometryArray array, int row)
+        {
+            if (GeometryTypes.IsSingle(array.TypeOf(row))) return 1;
+            (int partStart, int partEnd) = array.PartsOf(row);
+            return partEnd - partStart;
+        }
+    }
+
+    private struct NumInteriorRingsOp : IUnaryIntOp
+    {
+        public static int Missing => 0;
+
+        public static int Apply(GeometryArray array, int row)
+        {
+            if (array.TypeOf(row) != GeometryType.Polygon) return 0;
+            (int partStart, int partEnd) = array.PartsOf(row);
+            if (partStart == partEnd) return 0;
+            (int ringStart, int ringEnd) = array.RingsOf(partStart);
+            return Math.Max(0, ringEnd - ringStart - 1);
+        }
+    }
+
+    private struct GetXOp : IUnaryDoubleOp
+    {
+        public static double Apply(GeometryArray array, int row) =>
+            array.TypeOf(row) == GeometryType.Point && !array.IsEmpty(row)
+                ? array.Coordinates.Pointer[(long)FirstVertex(array, row) * array.Dimension]
+                : double.NaN;
+    }
+
+    private struct GetYOp : IUnaryDoubleOp
+    {
+        public static double Apply(GeometryArray array, int row) =>
+            array.TypeOf(row) == GeometryType.Point && !array.IsEmpty(row)
+                ? array.Coordinates.Pointer[(long)FirstVertex(array, row) * array.Dimension + 1]
+                : double.NaN;
+    }
+
+    private struct IsEmptyOp : IUnaryBoolOp
+    {
+        public static bool Apply(GeometryArray array, int row) => array.IsEmpty(row);
+    }
+
+    private struct HasZOp : IUnaryBoolOp
+    {
+        public static bool Apply(GeometryArray array, int row)
+        {
+            if (!array.HasZ) return false;
+            (int partStart, int partEnd) = array.PartsOf(row);
+            int start = array.RingOffsets[array.PartOffsets[partStart]];
+            int end = array.RingOffsets[array.PartOffsets[partEnd]];
+            ReadOnlySpan<double> values = array.VertexCoordinates(start, end);
+            for (int i = 2; i < values.Length; i += 3)
+                if (!double.IsNaN(values[i])) return true;
+            return false;
+        }
+    }
+
+    private struct IsClosedOp : IUnaryBoolOp
+    {
+        public static bool Apply(GeometryArray array, int row)
+        {
+            GeometryType type = array.TypeOf(row);
+            if (type is not (GeometryType.LineString or GeometryType.MultiLineString)) return false;
+            (int partStart, int partEnd) = array.PartsOf(row);
+            if (partStart == partEnd) return false;
+            for (int part = partStart; part < partEnd; part++)
+            {
+                (int ringStart, int ringEnd) = array.RingsOf(part);
+                if (ringStart == ringEnd) return false;
+                (int start, int end) = array.VerticesOf(ringStart);
+                if (end == start) return false;
+                ReadOnlySpan<double> first = array.VertexCoordinates(start, start + 1), last = array.VertexCoordinates(end - 1, end);
+                if (first[0] != last[0] || first[1] != last[1]) return false;
+            }
+            return true;
+        }
+    }
+
+    private struct IsRingOp : IUnaryBoolOp
+    {
+        public static bool Apply(GeometryArray array, int row) =>
+            array.TypeOf(row) == GeometryType.LineString && IsClosedOp.Apply(array, row)
+            && NtsConverter.ToNts(array, row)!.IsSimple;
+    }
+
+    private struct ValidOp : IUnaryBoolOp
+    {
+        public static bool Apply(GeometryArray array, int row) => NtsConverter.ToNts(array, row)!.IsValid;
+    }
+
+    private struct IsSimpleOp : IUnaryBoolOp
+    {
+        public static bool Apply(GeometryArray array, int row) => NtsConverter.ToNts(array, row)!.IsSimple;
+    }
+
+    private struct ReasonBody : IRangeBody
+    {
+        public GeometryArray Array;
+        public string?[] Output;
+
+        public void Run(int start, int end)
+        {
+            for (int row = start; row < end; row++)
+                Output[row] = Array.IsNull(row) ? null : Reason(new IsValidOp(NtsConverter.ToNts(Array, row)).ValidationError);
+        }
+    }
+}

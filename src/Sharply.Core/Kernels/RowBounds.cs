@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using Sharply.Core.Geometries;
+
+namespace Sharply.Core.Kernels;
+
+/// <summary>The bounding box of one row, straight from the coordinate memory.</summary>
+internal static unsafe class RowBounds
+{
+    /// <summary>Bounds of a present row; all NaN when it has no (non-NaN) coordinates.</summary>
+    public static void Of(GeometryArray array, int row, out double xmin, out double ymin, out double xmax, out double ymax)
+    {
+        (int partStart, int partEnd) = array.PartsOf(row);
+        int start = array.RingOffsets[array.PartOffsets[partStart]];
+        int end = array.RingOffsets[array.PartOffsets[partEnd]];
+        OfVertices(array, start, end, out xmin, out ymin, out xmax, out ymax);
+    }
+
+    /// <summary>Bounds of vertices [start, end); NaN when there is none. NaN coordinates (POINT EMPTY) are skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void OfVertices(GeometryArray array, int start, int end, out double xmin, out double ymin, out double xmax, out double ymax)
+    {
+        int dim = array.Dimension;
+        double x0 = double.PositiveInfinity, y0 = double.PositiveInfinity, x1 = double.NegativeInfinity, y1 = double.NegativeInfinity;
+        // Safe: [start, end) lies within the coordinate buffer (validated offsets); p stays inside it.
+        double* p = array.Coordinates.Pointer + (long)start * dim;
+        double* stop = p + (long)(end - start) * dim;
+        for (; p < stop; p += dim)
+        {
+            double x = p[0], y = p[1];
+            // Comparisons with NaN are false, so POINT EMPTY coordinates leave the box unchanged.
+            x0 = x < x0 ? x : x0;
+            x1 = x > x1 ? x : x1;
+            y0 = y < y0 ? y : y0;
+            y1 = y > y1 ? y : y1;
+        }
+        if (x0 > x1)
+        {
+            xmin = ymin = xmax = ymax = double.NaN;
+            return;
+        }
+        xmin = x0;
+        ymin = y0;
+        xmax = x1;
+        ymax = y1;
+    }
+
+    /// <summary>True when both boxes are non-empty and do not touch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Disjoint(GeometryArray a, int rowA, GeometryArray b, int rowB)
+    {
+        Of(a, rowA, out double ax0, out double ay0, out double ax1, out double ay1);
+        Of(b, rowB, out double bx0, out double by0, out double bx1, out double by1);
+        return ax1 < bx0 || bx1 < ax0 || ay1 < by0 || by1 < ay0;
+    }
+}
