@@ -74,6 +74,14 @@ internal static class GeoArrowFixtures
         for (int part = 0; part < parts; part++) Part(b, kind, z, shift + part * 100);
     }
 
+    /// <summary>Live exports once earlier tests' unreachable imports have been finalized.</summary>
+    public static long SettledLiveCount()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return Sharply.Core.Arrow.ArrowExport.LiveCount;
+    }
+
     /// <summary>Every row as text: "null" or the type followed by parts, rings and coordinates.</summary>
     public static string[] Describe(GeometryArray array)
     {
