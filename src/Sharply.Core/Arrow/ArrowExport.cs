@@ -214,24 +214,26 @@ public static unsafe class ArrowExport
     [UnmanagedCallersOnly]
     private static int StreamGetSchema(ArrowArrayStream* stream, ArrowSchema* output)
     {
-        StreamState state = State(stream);
+        StreamState? state = null;
         try
         {
+            state = State(stream);
             ExportSchema(state.Array, output, state.Encoding);
             return 0;
         }
         catch (Exception error)
         {
-            return state.Fail(error);
+            return state?.Fail(error) ?? EIO;
         }
     }
 
     [UnmanagedCallersOnly]
     private static int StreamGetNext(ArrowArrayStream* stream, ArrowArray* output)
     {
-        StreamState state = State(stream);
+        StreamState? state = null;
         try
         {
+            state = State(stream);
             if (state.Done)
             {
                 *output = default;
@@ -243,7 +245,7 @@ public static unsafe class ArrowExport
         }
         catch (Exception error)
         {
-            return state.Fail(error);
+            return state?.Fail(error) ?? EIO;
         }
     }
 
