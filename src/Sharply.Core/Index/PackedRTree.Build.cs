@@ -71,4 +71,27 @@ public sealed partial class PackedRTree
             }
         }
     }
+
+    /// <summary>Sorts keys by their high 32 bits (the Hilbert index), stably: a least-significant-digit
+    /// radix sort in four byte passes, so keys with equal codes keep their ascending item order.</summary>
+    private static void SortByHilbertIndex(ulong[] keys)
+    {
+        ulong[] from = keys;
+        ulong[] to = GC.AllocateUninitializedArray<ulong>(keys.Length);
+        Span<int> starts = stackalloc int[256];
+        for (int shift = 32; shift < 64; shift += 8)
+        {
+            starts.Clear();
+            foreach (ulong key in from) starts[(int)(key >> shift) & 0xFF]++;
+            int total = 0;
+            for (int digit = 0; digit < 256; digit++)
+            {
+                int count = starts[digit];
+                starts[digit] = total;
+                total += count;
+            }
+            foreach (ulong key in from) to[starts[(int)(key >> shift) & 0xFF]++] = key;
+            (from, to) = (to, from);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Sharply.Core.Parallel;
 
@@ -60,7 +61,7 @@ public sealed partial class PackedRTree
             double scaleY = maxY > minY ? Hilbert.Max / (maxY - minY) : 0;
             var codes = new HilbertBody(source, valid, keys, minX, minY, scaleX, scaleY);
             ParallelRange.For(stored, ParallelRange.Grain(stored, 4096), ref codes);
-            Array.Sort(keys);
+            SortByHilbertIndex(keys);
             var leaves = new LeafBody(source, keys, _boxes, _ids);
             ParallelRange.For(stored, ParallelRange.Grain(stored, 4096), ref leaves);
         }
@@ -149,13 +150,15 @@ public sealed partial class PackedRTree
 
     /// <summary>Depth-first walk adding to <paramref name="results"/>, in tree order, every stored item
     /// matched by <paramref name="query"/>. Whole subtrees inside the query are copied without tests.</summary>
+    [SkipLocalsInit]
     private void Collect(in QueryBox query, List<int> results)
     {
         if (Count == 0 || !query.IsValid) return;
         int top = _levelStarts.Length - 2;
+        // Each level's cursor and end are written when the walk descends to it, before being read.
         Span<int> cursor = stackalloc int[top + 1];
         Span<int> end = stackalloc int[top + 1];
-        double[] boxes = _boxes;
+        ReadOnlySpan<double> boxes = _boxes;
         int capacity = NodeCapacity;
         int level = top;
         cursor[top] = _levelStarts[top];
@@ -168,15 +171,15 @@ public sealed partial class PackedRTree
                 continue;
             }
             int node = cursor[level]++;
-            double xmin = boxes[4 * node], ymin = boxes[4 * node + 1], xmax = boxes[4 * node + 2], ymax = boxes[4 * node + 3];
-            if (!query.Matches(xmin, ymin, xmax, ymax)) continue;
+            ReadOnlySpan<double> box = boxes.Slice(4 * node, 4);
+            if (!query.Matches(box[0], box[1], box[2], box[3])) continue;
             if (level == 0)
             {
                 results.Add(_ids[node]);
                 continue;
             }
             int offset = node - _levelStarts[level];
-            if (query.MatchesAllOf(xmin, ymin, xmax, ymax))
+            if (query.MatchesAllOf(box[0], box[1], box[2], box[3]))
             {
                 long first = offset * _levelSpans[level];
                 results.AddRange(_ids.AsSpan((int)first, (int)Math.Min(_levelSpans[level], Count - first)));
