@@ -1,6 +1,7 @@
 namespace Sharply.Core.Index;
 
-/// <summary>A binary min-heap of tree nodes keyed by their box distance to a query, reused across queries.</summary>
+/// <summary>A binary min-heap of tree nodes keyed by their box distance to a query, reused across queries.
+/// Among equal distances the lowest level comes first, so items are reached before their ties are expanded.</summary>
 internal sealed class NodeQueue
 {
     private double[] _keys = new double[64];
@@ -20,7 +21,7 @@ internal sealed class NodeQueue
         while (i > 0)
         {
             int parent = (i - 1) >> 1;
-            if (_keys[parent] <= key) break;
+            if (!Before(key, level, _keys[parent], _levels[parent])) break;
             _keys[i] = _keys[parent];
             _nodes[i] = _nodes[parent];
             _levels[i] = _levels[parent];
@@ -39,13 +40,14 @@ internal sealed class NodeQueue
         int last = --Count;
         if (last == 0) return;
         double key = _keys[last];
+        int keyLevel = _levels[last];
         int i = 0;
         while (true)
         {
             int child = 2 * i + 1;
             if (child >= last) break;
-            if (child + 1 < last && _keys[child + 1] < _keys[child]) child++;
-            if (_keys[child] >= key) break;
+            if (child + 1 < last && Before(_keys[child + 1], _levels[child + 1], _keys[child], _levels[child])) child++;
+            if (!Before(_keys[child], _levels[child], key, keyLevel)) break;
             _keys[i] = _keys[child];
             _nodes[i] = _nodes[child];
             _levels[i] = _levels[child];
@@ -53,8 +55,11 @@ internal sealed class NodeQueue
         }
         _keys[i] = key;
         _nodes[i] = _nodes[last];
-        _levels[i] = _levels[last];
+        _levels[i] = keyLevel;
     }
+
+    private static bool Before(double key, int level, double otherKey, int otherLevel) =>
+        key < otherKey || (key == otherKey && level < otherLevel);
 
     private void Grow()
     {

@@ -168,6 +168,36 @@ public class PackedRTreeTests
     }
 
     [Fact]
+    public void EveryNodeCapacityFromTwoToThirtyTwoGivesTheBruteForceAnswer()
+    {
+        double[] items = BoxSets.Mixed(333, seed: 51);
+        double[] queries = BoxSets.Mixed(150, seed: 52);
+        var expected = BoxSets.BrutePairs(queries, items, 1.5);
+        for (int capacity = 2; capacity <= 32; capacity++)
+        {
+            var tree = new PackedRTree(items, capacity);
+            Assert.Equal(expected, BoxSets.Pairs(tree.QueryPairs(queries, [1.5])));
+        }
+    }
+
+    [Fact]
+    public void InfiniteBoundsAreStoredAndFound()
+    {
+        double inf = double.PositiveInfinity;
+        double[] items =
+        [
+            -inf, -inf, inf, inf,
+            0, 0, 1, 1,
+            5, -inf, 6, 0,
+            1e308, 1e308, 1.5e308, 1.5e308,
+        ];
+        var tree = new PackedRTree(items, 2);
+        Assert.Equal(4, tree.Count);
+        Assert.Equal([(0L, 0L), (0, 1), (1, 0), (1, 2), (2, 0), (2, 3)],
+            BoxSets.Pairs(tree.QueryPairs([0.5, 0.5, 0.5, 0.5, 5.5, -1e300, 5.5, -1e300, 1.2e308, 1.2e308, inf, inf])));
+    }
+
+    [Fact]
     public void InconsistentLengthsAreRejected()
     {
         Assert.Throws<InvalidLayoutException>(() => new PackedRTree(new double[7]));
