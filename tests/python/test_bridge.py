@@ -15,6 +15,9 @@ import sharply
 from sharply import _sharply
 from sharply.creation import _native_points
 
+live_buffers = _sharply._bind("_live_buffers", (), None, ())
+collect_dotnet_garbage = _sharply._bind("_collect", (), None, ())
+
 
 def test_module_is_the_compiled_extension():
     assert _sharply.__file__.endswith("_sharply.abi3.so")
@@ -106,17 +109,17 @@ class TestBufferProducer:
 
     def test_memory_is_freed_once_when_the_last_view_dies(self):
         gc.collect()
-        before = _sharply._live_buffers()
+        before = live_buffers()
         result = sharply.area(sharply.points(np.arange(1000.0), np.arange(1000.0)))
         view = result[10:20]
-        assert _sharply._live_buffers() == before + 1
+        assert live_buffers() == before + 1
         del result
-        _sharply._collect()
+        collect_dotnet_garbage()
         assert view.tolist() == [0.0] * 10  # the view keeps the memory alive
-        assert _sharply._live_buffers() == before + 1
+        assert live_buffers() == before + 1
         del view
         gc.collect()
-        assert _sharply._live_buffers() == before
+        assert live_buffers() == before
 
 
 def test_thread_count_round_trip_and_validation():
