@@ -70,7 +70,7 @@ public sealed class GeometryArray
     /// <summary>Rings to coordinates (vertex indices, not double indices).</summary>
     public Offsets RingOffsets { get; }
 
-    /// <summary>The type of each row when <see cref="Type"/> is Mixed, else null.</summary>
+    /// <summary>The type of each row when <see cref="Type"/> is Mixed, else null (0 for a missing row).</summary>
     public DataBuffer<byte>? RowTypes { get; }
 
     /// <summary>The kind (Point, LineString, Polygon) of each part when some row is a
@@ -171,8 +171,10 @@ public sealed class GeometryArray
         if (RowTypes is not null)
         {
             if (RowTypes.Length < Length) throw new InvalidLayoutException("fewer row types than rows");
-            foreach (byte t in RowTypes.Span[..Length])
-                if (t is 0 or > 7) throw new InvalidLayoutException($"unknown geometry type code {t}");
+            ReadOnlySpan<byte> types = RowTypes.Span[..Length];
+            for (int row = 0; row < types.Length; row++)
+                if (types[row] > 7 || (types[row] == 0 && !IsNull(row)))
+                    throw new InvalidLayoutException($"unknown geometry type code {types[row]} at row {row}");
         }
         int parts = CheckLevel(GeometryOffsets, Length, int.MaxValue, "geometry");
         if (PartKinds is not null)
