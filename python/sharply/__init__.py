@@ -11,8 +11,10 @@ from . import errors
 from . import _sharply
 from ._runtime import get_num_threads, set_num_threads
 from ._sharply import Geometry, GeometryArray
+from .constructive import buffer
 from .creation import points
-from .measurement import area
+from .measurement import area, distance, length
+from .predicates import intersects
 
 __version__ = "0.1.0"
 
@@ -23,8 +25,12 @@ __all__ = [
     "Geometry",
     "GeometryArray",
     "area",
+    "buffer",
+    "distance",
     "errors",
     "get_num_threads",
+    "intersects",
+    "length",
     "points",
     "set_num_threads",
 ]

@@ -20,8 +20,14 @@ internal readonly struct GeometryInput(GeometryArray array, int row, bool isScal
     /// <summary>Rows the result has: 1 for a scalar.</summary>
     public int Length => IsScalar ? 1 : Array.Length;
 
-    /// <summary>The row of <see cref="Array"/> behind result index <paramref name="index"/>.</summary>
-    public int RowAt(int index) => IsScalar ? Row : index;
+    /// <summary>The rows a kernel runs on: the whole array, or a one-row view (no copy) for a scalar.</summary>
+    public GeometryArray Rows => IsScalar ? Array.Slice(Row, 1) : Array;
+
+    /// <summary>
+    /// True when a kernel may run long enough to be worth releasing the GIL (about 0.1 us): any array,
+    /// or a scalar with many vertices.
+    /// </summary>
+    public bool IsLarge => !IsScalar || Array.VertexCount(Row) > 256;
 }
 
 /// <summary>Argument conversion and result construction shared by every function of the module.</summary>
@@ -58,8 +64,20 @@ internal static unsafe class Conversions
     }
 
     /// <summary>A float for a scalar input, else a numpy float64 array sharing <paramref name="values"/>.</summary>
-    public static Owned Doubles(GeometryInput input, DataBuffer<double> values) =>
-        input.IsScalar ? Py.Float(values.Span[0]) : NumpyArray(values.Pointer, values, sizeof(double), "d"u8, values.Length);
+    public static Owned Doubles(bool scalar, DataBuffer<double> values) =>
+        scalar ? Py.Float(values.Span[0]) : NumpyArray(values.Pointer, values, sizeof(double), "d"u8, values.Length);
+
+    /// <summary>A bool for a scalar input, else a numpy bool array sharing <paramref name="values"/> (0 or 1 bytes).</summary>
+    public static Owned Bools(bool scalar, DataBuffer<byte> values) =>
+        scalar ? Py.Bool(values.Span[0] != 0) : NumpyArray(values.Pointer, values, sizeof(byte), "?"u8, values.Length);
+
+    /// <summary>An int for a scalar input, else a numpy int32 array sharing <paramref name="values"/>.</summary>
+    public static Owned Ints(bool scalar, DataBuffer<int> values) =>
+        scalar ? Py.Int(values.Span[0]) : NumpyArray(values.Pointer, values, sizeof(int), "i"u8, values.Length);
+
+    /// <summary>A Geometry (or None) for a scalar input, else a GeometryArray.</summary>
+    public static Owned Geometries(bool scalar, GeometryArray result) =>
+        scalar ? PyGeometry.Scalar(result, 0) : PyGeometryArray.Wrap(result);
 
     /// <summary>A numpy array viewing <paramref name="data"/> (kept alive by <paramref name="owner"/>), without a copy.</summary>
     public static Owned NumpyArray(void* data, object owner, int itemSize, ReadOnlySpan<byte> format, long rows, long columns = 0)

@@ -13,7 +13,9 @@ internal static class Declarations
     public static readonly Dictionary<string, PyFunction> ByName = Index(
         Runtime.Functions,
         Creation.Functions,
-        Measurement.Functions);
+        Measurement.Functions,
+        Predicates.Functions,
+        Constructive.Functions);
 
     private static Dictionary<string, PyFunction> Index(params PyFunction[][] lists)
     {

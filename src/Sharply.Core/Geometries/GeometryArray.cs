@@ -139,6 +139,15 @@ public sealed class GeometryArray
         return new ReadOnlySpan<double>(Coordinates.Pointer + (long)start * dim, (end - start) * dim);
     }
 
+    /// <summary>Number of vertices of a row (all its parts and rings).</summary>
+    public int VertexCount(int row)
+    {
+        (int partStart, int partEnd) = PartsOf(row);
+        if (partStart == partEnd) return 0;
+        int firstRing = PartOffsets[partStart], endRing = PartOffsets[partEnd];
+        return RingOffsets[endRing] - RingOffsets[firstRing];
+    }
+
     /// <summary>True when a present row has no coordinates (a point part with NaN coordinates counts as empty).</summary>
     public bool IsEmpty(int row)
     {

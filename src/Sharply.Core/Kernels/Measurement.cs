@@ -12,6 +12,12 @@ public static unsafe class Measurement
     /// <summary>Area of each row (shell minus holes for polygons, 0 for points and lines).</summary>
     public static void Area(GeometryArray array, Span<double> output) => UnaryDriver.Run<AreaOp>(array, output);
 
+    /// <summary>Area of one row (NaN when missing): the scalar path, with no loop to set up.</summary>
+    public static double AreaOf(GeometryArray array, int row) => array.IsNull(row) ? double.NaN : AreaOp.Apply(array, row);
+
+    /// <summary>Length of one row (NaN when missing).</summary>
+    public static double LengthOf(GeometryArray array, int row) => array.IsNull(row) ? double.NaN : LengthOp.Apply(array, row);
+
     /// <summary>Length of each row (perimeter of all rings for polygons, 0 for points).</summary>
     public static void Length(GeometryArray array, Span<double> output) => UnaryDriver.Run<LengthOp>(array, output);
 

@@ -18,6 +18,7 @@ internal static unsafe class PyGeometry
         Owned type = new HeapType($"{Init.ModuleName}.Geometry", "A geometry: a view of one row of a GeometryArray.")
             .Slot(CApi.Py_tp_repr, (delegate* unmanaged<nint, nint>)&Repr)
             .Getter("area", &Measurement.AreaOf, "Area of the geometry (0 for points and lines).")
+            .Getter("length", &Measurement.LengthOf, "Length of the geometry (perimeter for polygons, 0 for points).")
             .Build(module);
         Type = type.Handle;
         return type;
