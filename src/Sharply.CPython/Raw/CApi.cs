@@ -7,6 +7,9 @@ namespace Sharply.CPython.Raw;
 /// module is initialised, so one shared object works on every CPython from 3.11 on. Each partial file
 /// mirrors one CPython header. Everything here returns what the C function returns: callers check for
 /// NULL / -1 (the safe layer, <see cref="Py"/>, does).
+/// Functions marked <c>SuppressGCTransition</c> skip the .NET GC-mode switch (a few ns per call); only
+/// functions that return quickly and can never run Python code or call back into .NET qualify
+/// (PyUnicode_AsUTF8AndSize and PyBytes_* are called on exact str / bytes only).
 /// </summary>
 public static unsafe partial class CApi
 {

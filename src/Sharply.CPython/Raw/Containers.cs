@@ -5,8 +5,8 @@ public static unsafe partial class CApi
 {
     public static readonly delegate* unmanaged<nint, nint> PyTuple_New = (delegate* unmanaged<nint, nint>)Resolve("PyTuple_New");
     public static readonly delegate* unmanaged<nint, nint, nint, int> PyTuple_SetItem = (delegate* unmanaged<nint, nint, nint, int>)Resolve("PyTuple_SetItem");
-    public static readonly delegate* unmanaged<nint, nint, nint> PyTuple_GetItem = (delegate* unmanaged<nint, nint, nint>)Resolve("PyTuple_GetItem");
-    public static readonly delegate* unmanaged<nint, nint> PyTuple_Size = (delegate* unmanaged<nint, nint>)Resolve("PyTuple_Size");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> PyTuple_GetItem = (delegate* unmanaged[SuppressGCTransition]<nint, nint, nint>)Resolve("PyTuple_GetItem");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, nint> PyTuple_Size = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Resolve("PyTuple_Size");
     public static readonly delegate* unmanaged<nint, nint> PyList_New = (delegate* unmanaged<nint, nint>)Resolve("PyList_New");
     public static readonly delegate* unmanaged<nint, nint, nint, int> PyList_SetItem = (delegate* unmanaged<nint, nint, nint, int>)Resolve("PyList_SetItem");
     public static readonly delegate* unmanaged<nint, nint, nint> PyList_GetItem = (delegate* unmanaged<nint, nint, nint>)Resolve("PyList_GetItem");

@@ -5,7 +5,7 @@ public static unsafe partial class CApi
 {
     public static readonly delegate* unmanaged<nint, byte*, void> PyErr_SetString = (delegate* unmanaged<nint, byte*, void>)Resolve("PyErr_SetString");
     public static readonly delegate* unmanaged<nint, nint, void> PyErr_SetObject = (delegate* unmanaged<nint, nint, void>)Resolve("PyErr_SetObject");
-    public static readonly delegate* unmanaged<nint> PyErr_Occurred = (delegate* unmanaged<nint>)Resolve("PyErr_Occurred");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint> PyErr_Occurred = (delegate* unmanaged[SuppressGCTransition]<nint>)Resolve("PyErr_Occurred");
     public static readonly delegate* unmanaged<void> PyErr_Clear = (delegate* unmanaged<void>)Resolve("PyErr_Clear");
     public static readonly delegate* unmanaged<nint, int> PyErr_ExceptionMatches = (delegate* unmanaged<nint, int>)Resolve("PyErr_ExceptionMatches");
     public static readonly delegate* unmanaged<int> PyErr_CheckSignals = (delegate* unmanaged<int>)Resolve("PyErr_CheckSignals");

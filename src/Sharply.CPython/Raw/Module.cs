@@ -72,7 +72,7 @@ public static unsafe partial class CApi
     public static readonly delegate* unmanaged<byte*, nint> PyImport_ImportModule = (delegate* unmanaged<byte*, nint>)Resolve("PyImport_ImportModule");
 
     public static readonly delegate* unmanaged<void*, byte*, delegate* unmanaged<nint, void>, nint> PyCapsule_New = (delegate* unmanaged<void*, byte*, delegate* unmanaged<nint, void>, nint>)Resolve("PyCapsule_New");
-    public static readonly delegate* unmanaged<nint, byte*, void*> PyCapsule_GetPointer = (delegate* unmanaged<nint, byte*, void*>)Resolve("PyCapsule_GetPointer");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, byte*, void*> PyCapsule_GetPointer = (delegate* unmanaged[SuppressGCTransition]<nint, byte*, void*>)Resolve("PyCapsule_GetPointer");
     public static readonly delegate* unmanaged<nint, byte*, int> PyCapsule_IsValid = (delegate* unmanaged<nint, byte*, int>)Resolve("PyCapsule_IsValid");
     public static readonly delegate* unmanaged<nint, byte*> PyCapsule_GetName = (delegate* unmanaged<nint, byte*>)Resolve("PyCapsule_GetName");
 

@@ -29,8 +29,8 @@ public static unsafe partial class CApi
     public static readonly delegate* unmanaged<nint, nint> PyNumber_Index = (delegate* unmanaged<nint, nint>)Resolve("PyNumber_Index");
     public static readonly delegate* unmanaged<nint, int> PySequence_Check = (delegate* unmanaged<nint, int>)Resolve("PySequence_Check");
 
-    public static readonly delegate* unmanaged<nint, ulong> PyType_GetFlags = (delegate* unmanaged<nint, ulong>)Resolve("PyType_GetFlags");
-    public static readonly delegate* unmanaged<nint, int, nint> PyType_GetSlot = (delegate* unmanaged<nint, int, nint>)Resolve("PyType_GetSlot");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, ulong> PyType_GetFlags = (delegate* unmanaged[SuppressGCTransition]<nint, ulong>)Resolve("PyType_GetFlags");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, nint> PyType_GetSlot = (delegate* unmanaged[SuppressGCTransition]<nint, int, nint>)Resolve("PyType_GetSlot");
     public static readonly delegate* unmanaged<nint, nint, nint> PyType_FromSpecWithBases = (delegate* unmanaged<nint, nint, nint>)Resolve("PyType_FromSpecWithBases");
     public static readonly delegate* unmanaged<nint, nint, nint, nint> PyType_FromModuleAndSpec = (delegate* unmanaged<nint, nint, nint, nint>)Resolve("PyType_FromModuleAndSpec");
     public static readonly delegate* unmanaged<nint, nint, int> PyType_IsSubtype = (delegate* unmanaged<nint, nint, int>)Resolve("PyType_IsSubtype");

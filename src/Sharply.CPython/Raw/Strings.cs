@@ -5,10 +5,10 @@ public static unsafe partial class CApi
 {
     public static readonly nint PyUnicode_Type = Resolve("PyUnicode_Type");
     public static readonly delegate* unmanaged<byte*, nint, nint> PyUnicode_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Resolve("PyUnicode_FromStringAndSize");
-    public static readonly delegate* unmanaged<nint, nint*, byte*> PyUnicode_AsUTF8AndSize = (delegate* unmanaged<nint, nint*, byte*>)Resolve("PyUnicode_AsUTF8AndSize");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, nint*, byte*> PyUnicode_AsUTF8AndSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, byte*>)Resolve("PyUnicode_AsUTF8AndSize");
     public static readonly delegate* unmanaged<byte*, nint> PyUnicode_InternFromString = (delegate* unmanaged<byte*, nint>)Resolve("PyUnicode_InternFromString");
     public static readonly delegate* unmanaged<nint, byte*, int> PyUnicode_CompareWithASCIIString = (delegate* unmanaged<nint, byte*, int>)Resolve("PyUnicode_CompareWithASCIIString");
     public static readonly delegate* unmanaged<byte*, nint, nint> PyBytes_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Resolve("PyBytes_FromStringAndSize");
-    public static readonly delegate* unmanaged<nint, byte*> PyBytes_AsString = (delegate* unmanaged<nint, byte*>)Resolve("PyBytes_AsString");
-    public static readonly delegate* unmanaged<nint, nint> PyBytes_Size = (delegate* unmanaged<nint, nint>)Resolve("PyBytes_Size");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, byte*> PyBytes_AsString = (delegate* unmanaged[SuppressGCTransition]<nint, byte*>)Resolve("PyBytes_AsString");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, nint> PyBytes_Size = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Resolve("PyBytes_Size");
 }
