@@ -11,16 +11,14 @@ __all__ = ["to_geometry_array"]
 
 def to_geometry_array(obj, argument="geometry"):
     """Return ``obj`` as a GeometryArray (or a Geometry / None for a scalar)."""
-    from .io import from_shapely
+    if _is_shapely_geometry(obj) or isinstance(obj, (list, tuple, np.ndarray)):
+        from .io import from_shapely
 
-    if _is_shapely_geometry(obj):
         return from_shapely(obj)
     if hasattr(obj, "geometry") and hasattr(obj, "crs") and hasattr(obj, "values"):
         from .io import from_geopandas
 
         return from_geopandas(obj)
-    if isinstance(obj, (list, tuple, np.ndarray)):
-        return from_shapely(obj)
     raise TypeError(f"{argument}: expected geometries, got {type(obj).__name__!r}")
 
 

@@ -18,7 +18,12 @@ public static unsafe class ManagedObject
         public nint Extra;
     }
 
+    private static long _live;
+
     public static int BasicSize => sizeof(Layout);
+
+    /// <summary>Instances alive now, of every managed heap type (for leak tests).</summary>
+    public static long LiveCount => Interlocked.Read(ref _live);
 
     /// <summary>A new instance of heap type <paramref name="type"/> exposing <paramref name="target"/>.</summary>
     public static Owned New(nint type, object target, nint extra = 0)
@@ -28,6 +33,7 @@ public static unsafe class ManagedObject
         Layout* layout = (Layout*)instance.Handle;
         layout->Handle = GCHandle.ToIntPtr(GCHandle.Alloc(target));
         layout->Extra = extra;
+        Interlocked.Increment(ref _live);
         return instance;
     }
 
@@ -46,7 +52,11 @@ public static unsafe class ManagedObject
     {
         Layout* layout = (Layout*)self;
         nint type = layout->Type;
-        if (layout->Handle != 0) GCHandle.FromIntPtr(layout->Handle).Free();
+        if (layout->Handle != 0)
+        {
+            GCHandle.FromIntPtr(layout->Handle).Free();
+            Interlocked.Decrement(ref _live);
+        }
         layout->Handle = 0;
         var free = (delegate* unmanaged<nint, void>)CApi.PyType_GetSlot(type, CApi.Py_tp_free);
         free(self);

@@ -35,9 +35,7 @@ public sealed unsafe class ModuleBuilder
     /// <summary>Creates exception class <c>{module}.{name}</c> deriving from <paramref name="bases"/>, adds it and returns it (borrowed from the module).</summary>
     public nint AddException(string name, string doc, params ReadOnlySpan<nint> bases)
     {
-        Owned[] baseReferences = new Owned[bases.Length];
-        for (int i = 0; i < bases.Length; i++) baseReferences[i] = Owned.From(new Borrowed(bases[i]));
-        using Owned baseTuple = Py.Tuple(baseReferences);
+        using Owned baseTuple = Py.Tuple(bases);
         using Owned dict = Owned.Checked(CApi.PyDict_New());
         using Owned docString = Py.Str(doc);
         if (CApi.PyDict_SetItemString(dict.Handle, "__doc__"u8.AsPointer(), docString.Handle) < 0) throw new PythonException();

@@ -33,13 +33,14 @@ public static unsafe class Py
         fixed (byte* p = data) return Owned.Checked(CApi.PyBytes_FromStringAndSize(p, data.Length));
     }
 
-    public static Owned Tuple(params ReadOnlySpan<Owned> items)
+    /// <summary>A new tuple holding new references to <paramref name="items"/> (borrowed handles: the caller keeps its own).</summary>
+    public static Owned Tuple(params ReadOnlySpan<nint> items)
     {
         Owned tuple = Owned.Checked(CApi.PyTuple_New(items.Length));
         for (int i = 0; i < items.Length; i++)
         {
-            Owned item = items[i];
-            CApi.PyTuple_SetItem(tuple.Handle, i, item.Steal()); // steals the reference
+            CApi.Py_IncRef(items[i]);
+            CApi.PyTuple_SetItem(tuple.Handle, i, items[i]); // steals the reference just taken
         }
         return tuple;
     }
@@ -70,8 +71,8 @@ public static unsafe class Py
         return Owned.Checked(CApi.PyObject_GetAttr(obj.Handle, key.Handle));
     }
 
-    /// <summary>Calls <paramref name="callable"/> with positional arguments.</summary>
-    public static Owned Call(this Borrowed callable, params ReadOnlySpan<Owned> arguments)
+    /// <summary>Calls <paramref name="callable"/> with positional arguments (borrowed handles).</summary>
+    public static Owned Call(this Borrowed callable, params ReadOnlySpan<nint> arguments)
     {
         using Owned tuple = Tuple(arguments);
         return Owned.Checked(CApi.PyObject_CallObject(callable.Handle, tuple.Handle));

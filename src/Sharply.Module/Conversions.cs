@@ -54,7 +54,7 @@ internal static unsafe class Conversions
             _fallbackConverter = interop.Borrow().GetAttr("to_geometry_array");
         }
         using Owned argumentName = Py.Str(argument);
-        using Owned converted = _fallbackConverter.Borrow().Call(Owned.From(obj), argumentName);
+        using Owned converted = _fallbackConverter.Borrow().Call(obj.Handle, argumentName.Handle);
         Borrowed result = converted.Borrow();
         // The converted object stays alive through the GeometryArray it holds (Core memory, not Python's).
         if (PyGeometryArray.Is(result)) return new GeometryInput(PyGeometryArray.Target(result), 0, false);
@@ -88,7 +88,7 @@ internal static unsafe class Conversions
             using Owned numpy = Py.Import("numpy");
             _numpyAsArray = numpy.Borrow().GetAttr("asarray");
         }
-        return _numpyAsArray.Borrow().Call(Owned.From(exporter.Borrow()));
+        return _numpyAsArray.Borrow().Call(exporter.Handle);
     }
 
     private static GeometryArray MissingRow()

@@ -16,6 +16,7 @@ from sharply import _sharply
 from sharply.creation import _native_points
 
 live_buffers = _sharply._bind("_live_buffers", (), None, ())
+live_objects = _sharply._bind("_live_objects", (), None, ())
 collect_dotnet_garbage = _sharply._bind("_collect", (), None, ())
 
 
@@ -120,6 +121,29 @@ class TestBufferProducer:
         del view
         gc.collect()
         assert live_buffers() == before
+
+
+def test_heap_type_instances_are_freed():
+    gc.collect()
+    before = live_objects()
+    array = sharply.points(np.arange(100.0), np.arange(100.0))
+    scalars = [array[i] for i in range(100)]
+    assert live_objects() == before + 101
+    del array, scalars
+    gc.collect()
+    assert live_objects() == before
+
+
+def test_errors_inside_calls_leave_no_reference_behind():
+    gc.collect()
+    before = live_objects(), live_buffers()
+    for _ in range(100):
+        with pytest.raises(TypeError):
+            sharply.area("not a geometry")
+        with pytest.raises(ValueError):
+            _native_points(np.arange(3), np.arange(3.0), None, None)
+    gc.collect()
+    assert (live_objects(), live_buffers()) == before
 
 
 def test_thread_count_round_trip_and_validation():

@@ -13,6 +13,7 @@ internal static unsafe class Runtime
         new("set_num_threads", ["n"], &SetNumThreads),
         new("get_num_threads", [], &GetNumThreads),
         new("_live_buffers", [], &LiveBuffers),
+        new("_live_objects", [], &LiveObjects),
         new("_collect", [], &Collect),
         new("_is_forked_child", [], &IsForkedChild),
         new("_prepare_fork", [], &PrepareFork),
@@ -53,6 +54,8 @@ internal static unsafe class Runtime
     private static Owned GetNumThreads(in Arguments args) => Py.Int(ParallelRange.IsForkedChild ? 1 : ParallelRange.ThreadCount);
 
     private static Owned LiveBuffers(in Arguments args) => Py.Int(BufferExport.LiveCount);
+
+    private static Owned LiveObjects(in Arguments args) => Py.Int(ManagedObject.LiveCount);
 
     /// <summary>Run by <c>os.register_at_fork(before=...)</c>: no worker thread may be caught mid-run by fork().</summary>
     private static Owned PrepareFork(in Arguments args)
