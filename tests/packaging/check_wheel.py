@@ -1,6 +1,7 @@
 """Checks that `pip wheel --no-index .` builds a cp311-abi3 wheel offline and that it installs and imports
 from another folder (in a fresh virtual environment that sees Debian's numpy)."""
 
+import os
 import pathlib
 import subprocess
 import sys
@@ -26,7 +27,10 @@ def main():
         python = str(work / "venv" / "bin" / "python")
         run(python, "-m", "pip", "install", "--no-index", "--no-deps", "-q", str(wheel))
         probe = "import sharply; p = sharply.points(1.0, 2.0); assert sharply.area(p) == 0.0; print(sharply.__file__)"
-        location = subprocess.run([python, "-c", probe], check=True, cwd=work, capture_output=True, text=True).stdout
+        clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        location = subprocess.run(
+            [python, "-c", probe], check=True, cwd=work, capture_output=True, text=True, env=clean
+        ).stdout
         assert str(work / "venv") in location, location
     print("wheel builds offline, installs and imports: ok")
 
