@@ -1,16 +1,16 @@
 namespace Sharply.Core.Arrow;
 
 /// <summary>
-/// The WKB and WKT codecs that geoarrow.wkb / geoarrow.wkt import and export use. They live in
-/// <c>Sharply.Core.IO</c> and are registered here once at start-up (the Arrow layer does not depend on IO).
-/// While one is missing, the encodings that need it throw <see cref="NotSupportedException"/>.
+/// The WKB and WKT codecs that geoarrow.wkb / geoarrow.wkt import and export use: by default those of
+/// <c>Sharply.Core.IO</c> (WKT written at full precision). They can be replaced, or set to null; while
+/// one is missing, the encodings that need it throw <see cref="NotSupportedException"/>.
 /// </summary>
 public static class GeoArrowCodecs
 {
-    public static GeometryEncoder? WkbEncoder { get; set; }
-    public static GeometryEncoder? WktEncoder { get; set; }
-    public static GeometryDecoder? WkbDecoder { get; set; }
-    public static GeometryDecoder? WktDecoder { get; set; }
+    public static GeometryEncoder? WkbEncoder { get; set; } = IO.GeoArrowSerialization.EncodeWkb;
+    public static GeometryEncoder? WktEncoder { get; set; } = IO.GeoArrowSerialization.EncodeWkt;
+    public static GeometryDecoder? WkbDecoder { get; set; } = IO.GeoArrowSerialization.DecodeWkb;
+    public static GeometryDecoder? WktDecoder { get; set; } = IO.GeoArrowSerialization.DecodeWkt;
 
     internal static T Require<T>(T? codec, string name) where T : Delegate =>
         codec ?? throw new NotSupportedException($"no {name} codec is registered in GeoArrowCodecs");

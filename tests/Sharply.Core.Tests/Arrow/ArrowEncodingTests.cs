@@ -7,7 +7,7 @@ using ArrowSchema = Sharply.Core.Arrow.ArrowSchema;
 
 namespace Sharply.Core.Tests.Arrow;
 
-/// <summary>requested_schema handling and the WKB / WKT codec seam (with stand-in codecs).</summary>
+/// <summary>requested_schema handling and the WKB / WKT codec seam (stand-in codecs and the default ones).</summary>
 [Collection("Arrow")]
 public unsafe class ArrowEncodingTests
 {
@@ -85,6 +85,7 @@ public unsafe class ArrowEncodingTests
     [Fact]
     public void MixedArraysExportAsWkbThroughTheRegisteredEncoder()
     {
+        GeometryEncoder? saved = GeoArrowCodecs.WkbEncoder;
         GeoArrowCodecs.WkbEncoder = TypeCodes;
         try
         {
@@ -106,7 +107,7 @@ public unsafe class ArrowEncodingTests
         }
         finally
         {
-            GeoArrowCodecs.WkbEncoder = null;
+            GeoArrowCodecs.WkbEncoder = saved;
         }
     }
 
@@ -114,6 +115,7 @@ public unsafe class ArrowEncodingTests
     public void WktIsImportedThroughTheRegisteredDecoderWithoutCopyingTheText()
     {
         var calls = new List<(int Length, int[] Offsets, string Text, bool SecondIsNull, nint Data)>();
+        GeometryDecoder? saved = GeoArrowCodecs.WktDecoder;
         GeoArrowCodecs.WktDecoder = (length, offsets, data, validity) =>
         {
             calls.Add((length, offsets.Span[..(length + 1)].ToArray(), System.Text.Encoding.UTF8.GetString(data.Span),
@@ -150,22 +152,57 @@ public unsafe class ArrowEncodingTests
         }
         finally
         {
-            GeoArrowCodecs.WktDecoder = null;
+            GeoArrowCodecs.WktDecoder = saved;
         }
     }
 
     [Fact]
     public void WkbWithoutARegisteredDecoderIsNotSupported()
     {
-        BinaryArray wkb = new BinaryArray.Builder().Append([1, 1, 0, 0, 0]).Build();
-        CArrowSchema* schema = CArrowSchema.Create();
-        CArrowArray* exported = CArrowArray.Create();
-        CArrowSchemaExporter.ExportType(BinaryType.Default, schema);
-        CArrowArrayExporter.ExportArray(wkb, exported);
-        var error = Assert.Throws<NotSupportedException>(() => ArrowImport.ImportArray((ArrowSchema*)schema, (Sharply.Core.Arrow.ArrowArray*)exported));
-        Assert.Equal("no WKB codec is registered in GeoArrowCodecs", error.Message);
-        Assert.True(((Sharply.Core.Arrow.ArrowArray*)exported)->Release == null);
-        CArrowSchema.Free(schema);
-        CArrowArray.Free(exported);
+        GeometryDecoder? saved = GeoArrowCodecs.WkbDecoder;
+        GeoArrowCodecs.WkbDecoder = null;
+        try
+        {
+            BinaryArray wkb = new BinaryArray.Builder().Append([1, 1, 0, 0, 0]).Build();
+            CArrowSchema* schema = CArrowSchema.Create();
+            CArrowArray* exported = CArrowArray.Create();
+            CArrowSchemaExporter.ExportType(BinaryType.Default, schema);
+            CArrowArrayExporter.ExportArray(wkb, exported);
+            var error = Assert.Throws<NotSupportedException>(() => ArrowImport.ImportArray((ArrowSchema*)schema, (Sharply.Core.Arrow.ArrowArray*)exported));
+            Assert.Equal("no WKB codec is registered in GeoArrowCodecs", error.Message);
+            Assert.True(((Sharply.Core.Arrow.ArrowArray*)exported)->Release == null);
+            CArrowSchema.Free(schema);
+            CArrowArray.Free(exported);
+        }
+        finally
+        {
+            GeoArrowCodecs.WkbDecoder = saved;
+        }
+    }
+
+    [Fact]
+    public void TheDefaultCodecsAreCoreWkbAndWkt()
+    {
+        var builder = new GeometryArrayBuilder();
+        builder.AddPoint(1, 2);
+        builder.AppendNull();
+        builder.BeginGeometry(GeometryType.LineString);
+        builder.BeginPart(GeometryType.LineString);
+        builder.BeginRing();
+        builder.AddCoordinates([0, 0, 1.5, 2.25], 2);
+        GeometryArray mixed = builder.Finish("EPSG:4326");
+        foreach (GeoArrowEncoding encoding in new[] { GeoArrowEncoding.Wkb, GeoArrowEncoding.Wkt })
+        {
+            ArrowSchema schema;
+            Sharply.Core.Arrow.ArrowArray array;
+            ArrowExport.ExportSchema(mixed, &schema, encoding);
+            ArrowExport.ExportArray(mixed, &array, encoding);
+            GeometryArray imported = ArrowImport.ImportArray(&schema, &array);
+            Assert.Equal(GeoArrowFixtures.Describe(mixed), GeoArrowFixtures.Describe(imported));
+            Assert.Equal("EPSG:4326", imported.Crs);
+        }
+        (DataBuffer<byte> data, DataBuffer<int> offsets) = GeoArrowCodecs.WktEncoder!(mixed);
+        Assert.Equal("POINT (1 2)", System.Text.Encoding.UTF8.GetString(data.Span[offsets.Span[0]..offsets.Span[1]]));
+        Assert.Equal(offsets.Span[1], offsets.Span[2]);
     }
 }

@@ -33,17 +33,25 @@ public unsafe class ArrowStreamTests
     [Fact]
     public void AStreamReportsEncodingErrorsThroughGetLastError()
     {
+        GeometryEncoder? saved = GeoArrowCodecs.WkbEncoder;
         GeoArrowCodecs.WkbEncoder = null;
-        var builder = new GeometryArrayBuilder();
-        builder.AddPoint(1, 2);
-        builder.BeginGeometry(GeometryType.LineString);
-        GeometryArray mixed = builder.Finish();
-        ArrowArrayStream stream;
-        ArrowExport.ExportStream(mixed, &stream);
-        ArrowArray chunk;
-        Assert.Equal(38, stream.GetNext(&stream, &chunk));
-        Assert.Equal("no WKB codec is registered in GeoArrowCodecs", Marshal.PtrToStringUTF8((nint)stream.GetLastError(&stream)));
-        stream.Release(&stream);
+        try
+        {
+            var builder = new GeometryArrayBuilder();
+            builder.AddPoint(1, 2);
+            builder.BeginGeometry(GeometryType.LineString);
+            GeometryArray mixed = builder.Finish();
+            ArrowArrayStream stream;
+            ArrowExport.ExportStream(mixed, &stream);
+            ArrowArray chunk;
+            Assert.Equal(38, stream.GetNext(&stream, &chunk));
+            Assert.Equal("no WKB codec is registered in GeoArrowCodecs", Marshal.PtrToStringUTF8((nint)stream.GetLastError(&stream)));
+            stream.Release(&stream);
+        }
+        finally
+        {
+            GeoArrowCodecs.WkbEncoder = saved;
+        }
     }
 
     [Fact]
