@@ -11,6 +11,7 @@ from . import errors
 from . import _sharply
 from ._runtime import get_num_threads, set_num_threads
 from ._sharply import Geometry, GeometryArray
+from .arrow import from_arrow
 from .constructive import buffer
 from .creation import points
 from .measurement import area, distance, length
@@ -28,6 +29,7 @@ __all__ = [
     "buffer",
     "distance",
     "errors",
+    "from_arrow",
     "get_num_threads",
     "intersects",
     "length",

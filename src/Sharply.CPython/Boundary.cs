@@ -111,6 +111,26 @@ public static unsafe class Boundary
         }
     }
 
+    /// <summary>
+    /// Runs a body that has no caller to report a failure to (a destructor) under the guard: a failure goes to
+    /// <c>sys.unraisablehook</c>, naming <paramref name="obj"/>, and an exception already pending is kept.
+    /// </summary>
+    public static void CallUnraisable(nint obj, delegate*<nint, void> body)
+    {
+        try
+        {
+            body(obj);
+        }
+        catch (Exception error)
+        {
+            nint type, value, traceback;
+            CApi.PyErr_Fetch(&type, &value, &traceback);
+            SetError(error);
+            CApi.PyErr_WriteUnraisable(obj);
+            CApi.PyErr_Restore(type, value, traceback);
+        }
+    }
+
     /// <summary>Runs a body that returns a status (0 / -1 convention) under the guard.</summary>
     public static int CallStatus<TState>(TState state, delegate*<TState, int> body)
     {

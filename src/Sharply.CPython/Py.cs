@@ -71,6 +71,17 @@ public static unsafe class Py
         return Owned.Checked(CApi.PyObject_GetAttr(obj.Handle, key.Handle));
     }
 
+    /// <summary>Attribute <paramref name="name"/>, or an empty reference when there is none (AttributeError is cleared).</summary>
+    public static Owned GetAttrOrEmpty(this Borrowed obj, string name)
+    {
+        using Owned key = Str(name);
+        nint value = CApi.PyObject_GetAttr(obj.Handle, key.Handle);
+        if (value != 0) return Owned.Checked(value);
+        if (CApi.PyErr_ExceptionMatches(CApi.PyExc_AttributeError) == 0) throw new PythonException();
+        CApi.PyErr_Clear();
+        return default;
+    }
+
     /// <summary>Calls <paramref name="callable"/> with positional arguments (borrowed handles).</summary>
     public static Owned Call(this Borrowed callable, params ReadOnlySpan<nint> arguments)
     {

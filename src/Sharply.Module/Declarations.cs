@@ -15,7 +15,8 @@ internal static class Declarations
         Creation.Functions,
         Measurement.Functions,
         Predicates.Functions,
-        Constructive.Functions);
+        Constructive.Functions,
+        ArrowInterface.Functions);
 
     private static Dictionary<string, PyFunction> Index(params PyFunction[][] lists)
     {

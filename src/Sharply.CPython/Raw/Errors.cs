@@ -12,11 +12,15 @@ public static unsafe partial class CApi
     public static readonly delegate* unmanaged<byte*, nint, nint, nint> PyErr_NewException = (delegate* unmanaged<byte*, nint, nint, nint>)Resolve("PyErr_NewException");
     public static readonly delegate* unmanaged<nint, byte*, nint, int> PyErr_WarnEx = (delegate* unmanaged<nint, byte*, nint, int>)Resolve("PyErr_WarnEx");
     public static readonly delegate* unmanaged<nint> PyErr_NoMemory = (delegate* unmanaged<nint>)Resolve("PyErr_NoMemory");
+    public static readonly delegate* unmanaged<nint, void> PyErr_WriteUnraisable = (delegate* unmanaged<nint, void>)Resolve("PyErr_WriteUnraisable");
+    public static readonly delegate* unmanaged<nint*, nint*, nint*, void> PyErr_Fetch = (delegate* unmanaged<nint*, nint*, nint*, void>)Resolve("PyErr_Fetch");
+    public static readonly delegate* unmanaged<nint, nint, nint, void> PyErr_Restore = (delegate* unmanaged<nint, nint, nint, void>)Resolve("PyErr_Restore");
 
     public static readonly nint PyExc_TypeError = ResolveVariable("PyExc_TypeError");
     public static readonly nint PyExc_ValueError = ResolveVariable("PyExc_ValueError");
     public static readonly nint PyExc_IndexError = ResolveVariable("PyExc_IndexError");
     public static readonly nint PyExc_KeyError = ResolveVariable("PyExc_KeyError");
+    public static readonly nint PyExc_AttributeError = ResolveVariable("PyExc_AttributeError");
     public static readonly nint PyExc_MemoryError = ResolveVariable("PyExc_MemoryError");
     public static readonly nint PyExc_OverflowError = ResolveVariable("PyExc_OverflowError");
     public static readonly nint PyExc_RuntimeError = ResolveVariable("PyExc_RuntimeError");

@@ -75,6 +75,8 @@ public static unsafe partial class CApi
     public static readonly delegate* unmanaged[SuppressGCTransition]<nint, byte*, void*> PyCapsule_GetPointer = (delegate* unmanaged[SuppressGCTransition]<nint, byte*, void*>)Resolve("PyCapsule_GetPointer");
     public static readonly delegate* unmanaged<nint, byte*, int> PyCapsule_IsValid = (delegate* unmanaged<nint, byte*, int>)Resolve("PyCapsule_IsValid");
     public static readonly delegate* unmanaged<nint, byte*> PyCapsule_GetName = (delegate* unmanaged<nint, byte*>)Resolve("PyCapsule_GetName");
+    public static readonly delegate* unmanaged<nint, void*, int> PyCapsule_SetContext = (delegate* unmanaged<nint, void*, int>)Resolve("PyCapsule_SetContext");
+    public static readonly delegate* unmanaged<nint, void*> PyCapsule_GetContext = (delegate* unmanaged<nint, void*>)Resolve("PyCapsule_GetContext");
 
     public static readonly delegate* unmanaged<nint> PyEval_SaveThread = (delegate* unmanaged<nint>)Resolve("PyEval_SaveThread");
     public static readonly delegate* unmanaged<nint, void> PyEval_RestoreThread = (delegate* unmanaged<nint, void>)Resolve("PyEval_RestoreThread");

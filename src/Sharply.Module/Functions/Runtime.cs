@@ -66,12 +66,16 @@ internal static unsafe class Runtime
 
     private static Owned IsForkedChild(in Arguments args) => Py.Bool(ParallelRange.IsForkedChild);
 
-    /// <summary>Runs the .NET garbage collector to completion (for tests of memory lifetime).</summary>
+    /// <summary>Runs the .NET garbage collector to completion (for tests of memory lifetime). The GIL is
+    /// released: finalizers run foreign release callbacks, which may take it.</summary>
     private static Owned Collect(in Arguments args)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        using (Gil.Release())
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
         return Py.None;
     }
 }
