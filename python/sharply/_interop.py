@@ -1,4 +1,4 @@
-"""Conversion of foreign geometry objects (Shapely, GeoPandas, lists) for the native module.
+"""Conversion of foreign geometry objects (Arrow producers, Shapely, GeoPandas, lists) for the native module.
 
 The native module handles GeometryArray, Geometry and None itself and calls
 :func:`to_geometry_array` for anything else.
@@ -6,11 +6,15 @@ The native module handles GeometryArray, Geometry and None itself and calls
 
 import numpy as np
 
+from .arrow import from_arrow
+
 __all__ = ["to_geometry_array"]
 
 
 def to_geometry_array(obj, argument="geometry"):
     """Return ``obj`` as a GeometryArray (or a Geometry / None for a scalar)."""
+    if hasattr(obj, "__arrow_c_array__") or hasattr(obj, "__arrow_c_stream__"):
+        return from_arrow(obj)
     if _is_shapely_geometry(obj) or isinstance(obj, (list, tuple, np.ndarray)):
         from .io import from_shapely
 
