@@ -14,6 +14,7 @@ import time
 import numpy as np
 
 import sharply
+from common import print_table
 
 _get_pointer = ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.py_object, ctypes.c_char_p)(("PyCapsule_GetPointer", ctypes.pythonapi))
 
@@ -50,16 +51,20 @@ def main(quick: bool):
             _median_seconds(lambda: sharply.from_arrow(array), repeats),
         )
     small, large = sizes
-    print(f"{'points':>12} {'numpy copy (peer)':>18} {'__arrow_c_array__':>18} {'from_arrow':>12} {'from_arrow / copy':>18}")
+    table = []
     for size in sizes:
         copy, export, load = rows[size]
-        print(f"{size:>12,} {copy * 1e6:>15.1f} us {export * 1e6:>15.1f} us {load * 1e6:>9.1f} us {load / copy:>18.4f}")
-    print(f"{'large/small':>12} {rows[large][0] / rows[small][0]:>18.1f} {rows[large][1] / rows[small][1]:>18.2f} "
-          f"{rows[large][2] / rows[small][2]:>12.2f}")
+        table.append([f"{size:,}", f"{copy * 1e6:.1f}", f"{export * 1e6:.2f}", f"{load * 1e6:.2f}", f"{load / copy:.4f}x"])
+    table.append(["large / small", *(f"{rows[large][i] / rows[small][i]:.2f}x" for i in range(3)), ""])
+    print_table(
+        "Arrow PyCapsule Interface: time per call (us), points with interleaved coordinates",
+        ["points", "numpy copy (peer)", "__arrow_c_array__", "from_arrow", "from_arrow / copy"],
+        table,
+    )
     array = sharply.points(np.random.default_rng(1).random((large, 2)))
     imported = sharply.from_arrow(array)
     shared = _coordinate_address(imported) == _coordinate_address(array)
-    print(f"imported array shares the producer's coordinate buffer ({large:,} points): {shared}")
+    print(f"\nThe imported array shares the producer's coordinate buffer ({large:,} points): {shared}")
 
 
 if __name__ == "__main__":
