@@ -1,5 +1,6 @@
 using Sharply.Core.Geometries;
 using Sharply.CPython;
+using Sharply.Module.Types;
 
 namespace Sharply.Module;
 
@@ -63,16 +64,55 @@ internal static unsafe class Calls
         return Conversions.Geometries(input.IsScalar, result);
     }
 
+    /// <summary>geometry -> str (an object array of str, None where the kernel gives null).</summary>
+    public static Owned UnaryStrings(Borrowed geometry, delegate*<GeometryArray, string?[], void> kernel)
+    {
+        GeometryInput input = Conversions.Geometry(geometry, "geometry");
+        GeometryArray rows = input.Rows;
+        var output = new string?[rows.Length];
+        if (input.IsLarge)
+            using (Gil.Release()) kernel(rows, output);
+        else kernel(rows, output);
+        return Conversions.Strings(input.IsScalar, output);
+    }
+
+    /// <summary>geometry -> one geometry for all rows (a reduction such as union_all): always a Geometry.</summary>
+    public static Owned ReduceGeometry(Borrowed geometry, delegate*<GeometryArray, GeometryArray> kernel)
+    {
+        GeometryInput input = Conversions.Geometry(geometry, "geometries");
+        GeometryArray rows = input.Rows, result;
+        if (input.IsLarge)
+            using (Gil.Release()) result = kernel(rows);
+        else result = kernel(rows);
+        return PyGeometry.Scalar(result, 0);
+    }
+
     /// <summary>geometry x geometry -> bool.</summary>
-    public static Owned BinaryBool(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, Span<byte>, void> kernel)
+    public static Owned BinaryBool(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, Span<byte>, void> kernel) =>
+        BinaryBool(a, b, new BinaryBoolPointer(kernel));
+
+    /// <summary>geometry x geometry -> bool, with the kernel's parameters captured in <paramref name="kernel"/>.</summary>
+    public static Owned BinaryBool<TKernel>(Borrowed a, Borrowed b, TKernel kernel) where TKernel : struct, IBinaryBoolKernel
     {
         (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
-        DataBuffer<byte> output = DataBuffer<byte>.Allocate(Math.Max(leftRows.Length, rightRows.Length));
+        DataBuffer<byte> output = DataBuffer<byte>.Allocate(Paired(leftRows.Length, rightRows.Length));
         if (left.IsLarge || right.IsLarge)
-            using (Gil.Release()) kernel(leftRows, rightRows, output.Span);
-        else kernel(leftRows, rightRows, output.Span);
+            using (Gil.Release()) kernel.Apply(leftRows, rightRows, output.Span);
+        else kernel.Apply(leftRows, rightRows, output.Span);
         return Conversions.Bools(left.IsScalar && right.IsScalar, output);
+    }
+
+    /// <summary>geometry x geometry -> str (an object array of str, None where the kernel gives null).</summary>
+    public static Owned BinaryStrings(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, string?[], void> kernel)
+    {
+        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
+        (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
+        var output = new string?[Paired(leftRows.Length, rightRows.Length)];
+        if (left.IsLarge || right.IsLarge)
+            using (Gil.Release()) kernel(leftRows, rightRows, output);
+        else kernel(leftRows, rightRows, output);
+        return Conversions.Strings(left.IsScalar && right.IsScalar, output);
     }
 
     /// <summary>geometry x geometry -> float64.</summary>
@@ -80,7 +120,7 @@ internal static unsafe class Calls
     {
         (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
-        DataBuffer<double> output = DataBuffer<double>.Allocate(Math.Max(leftRows.Length, rightRows.Length));
+        DataBuffer<double> output = DataBuffer<double>.Allocate(Paired(leftRows.Length, rightRows.Length));
         if (left.IsLarge || right.IsLarge)
             using (Gil.Release()) kernel(leftRows, rightRows, output.Span);
         else kernel(leftRows, rightRows, output.Span);
@@ -98,6 +138,13 @@ internal static unsafe class Calls
         return Conversions.Geometries(left.IsScalar && right.IsScalar, result);
     }
 
+    /// <summary>
+    /// The number of results of a binary call, following Core's broadcasting: equal lengths pair up, a
+    /// length of 1 repeats (so an empty array against a scalar gives no result). Other lengths are
+    /// reported by the kernel.
+    /// </summary>
+    public static int Paired(int lengthA, int lengthB) => lengthB == 1 ? lengthA : lengthA == 1 ? lengthB : lengthA;
+
     private static void Run<T>(bool releaseGil, GeometryArray rows, DataBuffer<T> output, delegate*<GeometryArray, Span<T>, void> kernel)
         where T : unmanaged
     {
@@ -114,4 +161,16 @@ internal static unsafe class Calls
 internal interface IGeometryKernel
 {
     GeometryArray Apply(GeometryArray rows);
+}
+
+/// <summary>A geometry x geometry -> bool kernel with its parameters (tolerance, distance, pattern...).</summary>
+internal interface IBinaryBoolKernel
+{
+    void Apply(GeometryArray a, GeometryArray b, Span<byte> output);
+}
+
+/// <summary>A parameterless geometry x geometry -> bool kernel.</summary>
+internal readonly unsafe struct BinaryBoolPointer(delegate*<GeometryArray, GeometryArray, Span<byte>, void> kernel) : IBinaryBoolKernel
+{
+    public void Apply(GeometryArray a, GeometryArray b, Span<byte> output) => kernel(a, b, output);
 }

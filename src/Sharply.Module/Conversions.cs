@@ -37,6 +37,7 @@ internal static unsafe class Conversions
 
     private static Owned _fallbackConverter;
     private static Owned _numpyAsArray;
+    private static Owned _objectType;
 
     /// <summary>
     /// Accepts a GeometryArray, a Geometry or None natively; anything else (Shapely geometries, lists and
@@ -75,6 +76,38 @@ internal static unsafe class Conversions
     public static Owned Ints(bool scalar, DataBuffer<int> values) =>
         scalar ? Py.Int(values.Span[0]) : NumpyArray(values.Pointer, values, sizeof(int), "i"u8, values.Length);
 
+    /// <summary>A str (or None) for a scalar input, else a numpy object array of str and None; equal strings
+    /// share one str object.</summary>
+    public static Owned Strings(bool scalar, string?[] values)
+    {
+        if (scalar) return values[0] is { } single ? Py.Str(single) : Py.None;
+        using Owned list = Py.List(values.Length);
+        var made = new Dictionary<string, Owned>(StringComparer.Ordinal);
+        try
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                Owned item = Py.None;
+                if (values[i] is { } value)
+                {
+                    if (!made.TryGetValue(value, out Owned text)) made[value] = text = Py.Str(value);
+                    item = Owned.From(text.Borrow());
+                }
+                Py.ListSet(list.Borrow(), i, item);
+            }
+        }
+        finally
+        {
+            foreach (Owned text in made.Values) text.Dispose();
+        }
+        if (_objectType.IsNull)
+        {
+            using Owned builtins = Py.Import("builtins");
+            _objectType = builtins.Borrow().GetAttr("object");
+        }
+        return NumpyAsArray().Call(list.Handle, _objectType.Handle);
+    }
+
     /// <summary>A Geometry (or None) for a scalar input, else a GeometryArray.</summary>
     public static Owned Geometries(bool scalar, GeometryArray result) =>
         scalar ? PyGeometry.Scalar(result, 0) : PyGeometryArray.Wrap(result);
@@ -83,12 +116,17 @@ internal static unsafe class Conversions
     public static Owned NumpyArray(void* data, object owner, int itemSize, ReadOnlySpan<byte> format, long rows, long columns = 0)
     {
         using Owned exporter = BufferExport.Create(data, owner, itemSize, format, rows, columns);
+        return NumpyAsArray().Call(exporter.Handle);
+    }
+
+    private static Borrowed NumpyAsArray()
+    {
         if (_numpyAsArray.IsNull)
         {
             using Owned numpy = Py.Import("numpy");
             _numpyAsArray = numpy.Borrow().GetAttr("asarray");
         }
-        return _numpyAsArray.Borrow().Call(exporter.Handle);
+        return _numpyAsArray.Borrow();
     }
 
     private static GeometryArray MissingRow()

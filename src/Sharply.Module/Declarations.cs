@@ -14,8 +14,10 @@ internal static class Declarations
         Runtime.Functions,
         Creation.Functions,
         Measurement.Functions,
+        Properties.Functions,
         Predicates.Functions,
         Constructive.Functions,
+        SetOperations.Functions,
         ArrowInterface.Functions);
 
     private static Dictionary<string, PyFunction> Index(params PyFunction[][] lists)

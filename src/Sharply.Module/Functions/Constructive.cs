@@ -1,6 +1,7 @@
 using Sharply.Core.Geometries;
 using Sharply.Core.Kernels;
 using Sharply.CPython;
+using Kernels = Sharply.Core.Kernels;
 
 namespace Sharply.Module.Functions;
 
@@ -9,8 +10,26 @@ internal static unsafe class Constructive
 {
     public static readonly PyFunction[] Functions =
     [
+        new("centroid", ["geometry"], &Centroid),
+        new("representative_point", ["geometry"], &RepresentativePoint),
+        new("envelope", ["geometry"], &Envelope),
+        new("convex_hull", ["geometry"], &ConvexHull),
+        new("boundary", ["geometry"], &Boundary),
         new("buffer", ["geometry", "distance", "quad_segs", "cap_style", "join_style", "mitre_limit"], &Buffer),
+        new("simplify", ["geometry", "tolerance", "preserve_topology"], &Simplify),
+        new("make_valid", ["geometry"], &MakeValid),
+        new("reverse", ["geometry"], &Reverse),
+        new("normalize", ["geometry"], &Normalize),
     ];
+
+    private static Owned Centroid(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Centroid);
+    private static Owned RepresentativePoint(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.RepresentativePoint);
+    private static Owned Envelope(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Envelope);
+    private static Owned ConvexHull(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.ConvexHull);
+    private static Owned Boundary(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Boundary);
+    private static Owned MakeValid(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.MakeValid);
+    private static Owned Reverse(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Reverse);
+    private static Owned Normalize(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Normalize);
 
     /// <summary><c>buffer</c>; the Python layer turns cap_style / join_style names into their integer codes.</summary>
     private static Owned Buffer(in Arguments args) => Calls.UnaryGeometry(args[0], new BufferKernel(
@@ -20,10 +39,30 @@ internal static unsafe class Constructive
         (BufferJoinStyle)args[4].ToInt64("join_style"),
         args[5].ToDouble("mitre_limit")));
 
+    private static Owned Simplify(in Arguments args) =>
+        Calls.UnaryGeometry(args[0], new SimplifyKernel(args[1].ToDouble("tolerance"), args[2].ToBool()));
+
+    /// <summary>The <c>Geometry.centroid</c> property.</summary>
+    public static Owned CentroidOf(Borrowed self) => Calls.UnaryGeometry(self, &Kernels.Constructive.Centroid);
+
+    /// <summary>The <c>Geometry.envelope</c> property.</summary>
+    public static Owned EnvelopeOf(Borrowed self) => Calls.UnaryGeometry(self, &Kernels.Constructive.Envelope);
+
+    /// <summary>The <c>Geometry.convex_hull</c> property.</summary>
+    public static Owned ConvexHullOf(Borrowed self) => Calls.UnaryGeometry(self, &Kernels.Constructive.ConvexHull);
+
+    /// <summary>The <c>Geometry.boundary</c> property (None for geometry collections).</summary>
+    public static Owned BoundaryOf(Borrowed self) => Calls.UnaryGeometry(self, &Kernels.Constructive.Boundary);
+
     private readonly struct BufferKernel(double distance, int quadSegs, BufferCapStyle cap, BufferJoinStyle join, double mitreLimit)
         : IGeometryKernel
     {
         public GeometryArray Apply(GeometryArray rows) =>
-            Sharply.Core.Kernels.Constructive.Buffer(rows, distance, quadSegs, cap, join, mitreLimit);
+            Kernels.Constructive.Buffer(rows, distance, quadSegs, cap, join, mitreLimit);
+    }
+
+    private readonly struct SimplifyKernel(double tolerance, bool preserveTopology) : IGeometryKernel
+    {
+        public GeometryArray Apply(GeometryArray rows) => Kernels.Constructive.Simplify(rows, tolerance, preserveTopology);
     }
 }

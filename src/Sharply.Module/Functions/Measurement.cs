@@ -1,17 +1,21 @@
+using Sharply.Core.Geometries;
 using Sharply.CPython;
 using Sharply.Module.Types;
 using Kernels = Sharply.Core.Kernels;
 
 namespace Sharply.Module.Functions;
 
-/// <summary>Measures: geometry -> float64, geometry x geometry -> float64.</summary>
+/// <summary>Measures: geometry -> float64, geometry x geometry -> float64, bounds.</summary>
 internal static unsafe class Measurement
 {
     public static readonly PyFunction[] Functions =
     [
         new("area", ["geometry"], &Area),
         new("length", ["geometry"], &Length),
+        new("bounds", ["geometry"], &Bounds),
+        new("total_bounds", ["geometry"], &TotalBounds),
         new("distance", ["a", "b"], &Distance),
+        new("hausdorff_distance", ["a", "b"], &HausdorffDistance),
     ];
 
     private static Owned Area(in Arguments args)
@@ -23,11 +27,49 @@ internal static unsafe class Measurement
 
     private static Owned Length(in Arguments args) => Calls.UnaryDouble(args[0], &Kernels.Measurement.Length);
 
+    /// <summary><c>bounds</c>: an (N, 4) float64 array, or an array of 4 for a scalar (as Shapely 2).</summary>
+    private static Owned Bounds(in Arguments args)
+    {
+        GeometryInput input = Conversions.Geometry(args[0], "geometry");
+        GeometryArray rows = input.Rows;
+        DataBuffer<double> output = DataBuffer<double>.Allocate(4 * rows.Length);
+        if (input.IsLarge)
+            using (Gil.Release()) Kernels.Measurement.Bounds(rows, output.Span);
+        else Kernels.Measurement.Bounds(rows, output.Span);
+        return input.IsScalar
+            ? Conversions.NumpyArray(output.Pointer, output, sizeof(double), "d"u8, 4)
+            : Conversions.NumpyArray(output.Pointer, output, sizeof(double), "d"u8, rows.Length, 4);
+    }
+
+    /// <summary><c>total_bounds</c>: an array of 4 (NaN when no row has coordinates).</summary>
+    private static Owned TotalBounds(in Arguments args)
+    {
+        GeometryInput input = Conversions.Geometry(args[0], "geometry");
+        GeometryArray rows = input.Rows;
+        DataBuffer<double> output = DataBuffer<double>.Allocate(4);
+        if (input.IsLarge)
+            using (Gil.Release()) Kernels.Measurement.TotalBounds(rows, output.Span);
+        else Kernels.Measurement.TotalBounds(rows, output.Span);
+        return Conversions.NumpyArray(output.Pointer, output, sizeof(double), "d"u8, 4);
+    }
+
     private static Owned Distance(in Arguments args) => Calls.BinaryDouble(args[0], args[1], &Kernels.Measurement.Distance);
+
+    private static Owned HausdorffDistance(in Arguments args) =>
+        Calls.BinaryDouble(args[0], args[1], &Kernels.Measurement.HausdorffDistance);
 
     /// <summary>The <c>Geometry.area</c> property.</summary>
     public static Owned AreaOf(Borrowed self) => Py.Float(Kernels.Measurement.AreaOf(PyGeometry.Array(self), PyGeometry.Row(self)));
 
     /// <summary>The <c>Geometry.length</c> property.</summary>
     public static Owned LengthOf(Borrowed self) => Py.Float(Kernels.Measurement.LengthOf(PyGeometry.Array(self), PyGeometry.Row(self)));
+
+    /// <summary>The <c>Geometry.bounds</c> property: a tuple (xmin, ymin, xmax, ymax), NaN for empties.</summary>
+    public static Owned BoundsOf(Borrowed self)
+    {
+        Span<double> box = stackalloc double[4];
+        Kernels.Measurement.Bounds(PyGeometry.Array(self).Slice(PyGeometry.Row(self), 1), box);
+        using Owned xmin = Py.Float(box[0]), ymin = Py.Float(box[1]), xmax = Py.Float(box[2]), ymax = Py.Float(box[3]);
+        return Py.Tuple(xmin.Handle, ymin.Handle, xmax.Handle, ymax.Handle);
+    }
 }

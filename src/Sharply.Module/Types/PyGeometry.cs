@@ -19,6 +19,20 @@ internal static unsafe class PyGeometry
             .Slot(CApi.Py_tp_repr, (delegate* unmanaged<nint, nint>)&Repr)
             .Getter("area", &Measurement.AreaOf, "Area of the geometry (0 for points and lines).")
             .Getter("length", &Measurement.LengthOf, "Length of the geometry (perimeter for polygons, 0 for points).")
+            .Getter("bounds", &Measurement.BoundsOf, "(xmin, ymin, xmax, ymax); NaN for an empty geometry.")
+            .Getter("geom_type", &Properties.GeomTypeOf, "Name of the geometry type, e.g. \"MultiPolygon\".")
+            .Getter("is_empty", &Properties.IsEmptyOf, "True when the geometry has no coordinates.")
+            .Getter("is_valid", &Properties.IsValidOf, "True when the geometry is valid in the OGC sense.")
+            .Getter("is_simple", &Properties.IsSimpleOf, "True when the geometry is simple in the OGC sense.")
+            .Getter("is_ring", &Properties.IsRingOf, "True for a closed and simple LineString.")
+            .Getter("is_closed", &Properties.IsClosedOf, "True for a LineString or MultiLineString whose lines end where they start.")
+            .Getter("has_z", &Properties.HasZOf, "True when the geometry has z coordinates.")
+            .Getter("x", &Properties.XOf, "X coordinate of a Point (NaN for other geometries).")
+            .Getter("y", &Properties.YOf, "Y coordinate of a Point (NaN for other geometries).")
+            .Getter("centroid", &Constructive.CentroidOf, "The geometric center (POINT EMPTY for an empty geometry).")
+            .Getter("envelope", &Constructive.EnvelopeOf, "The bounding box as a Polygon (a Point when degenerate to one point).")
+            .Getter("convex_hull", &Constructive.ConvexHullOf, "The smallest convex geometry containing this one.")
+            .Getter("boundary", &Constructive.BoundaryOf, "The topological boundary (None for geometry collections).")
             .Build(module);
         Type = type.Handle;
         return type;
