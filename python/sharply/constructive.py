@@ -2,7 +2,19 @@
 
 from ._native import native
 
-__all__ = ["buffer"]
+__all__ = [
+    "boundary",
+    "buffer",
+    "centroid",
+    "convex_hull",
+    "envelope",
+    "make_valid",
+    "normalize",
+    "point_on_surface",
+    "representative_point",
+    "reverse",
+    "simplify",
+]
 
 _CAP_STYLES = {"round": 1, "flat": 2, "square": 3}
 _JOIN_STYLES = {"round": 1, "mitre": 2, "bevel": 3}
@@ -59,3 +71,209 @@ def buffer(geometry, distance, quad_segs=8, cap_style="round", join_style="round
         _style(join_style, _JOIN_STYLES, "join_style"),
         float(mitre_limit),
     )
+
+
+@native
+def centroid(geometry):
+    """Compute the geometric center of each geometry.
+
+    Area-weighted for polygons, length-weighted for lines, the mean for points (the highest dimension
+    present wins). Empty geometries give POINT EMPTY; missing geometries stay missing.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> c = sharply.centroid(sharply.buffer(sharply.points(1.0, 2.0), 1.0))
+    >>> round(c.x, 9), round(c.y, 9)
+    (1.0, 2.0)
+    """
+
+
+@native
+def representative_point(geometry):
+    """Compute a point guaranteed to lie within each geometry (cheaper than a centroid test).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> disk = sharply.buffer(sharply.points(0.0, 0.0), 1.0)
+    >>> sharply.within(sharply.representative_point(disk), disk)
+    True
+    """
+
+
+point_on_surface = representative_point
+
+
+@native
+def envelope(geometry):
+    """Compute the bounding box of each geometry as a Polygon (a Point when it is a single point).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.envelope(sharply.buffer(sharply.points(0.0, 0.0), 1.0)).area
+    4.0
+    """
+
+
+@native
+def convex_hull(geometry):
+    """Compute the smallest convex geometry containing each geometry.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.convex_hull(sharply.points(1.0, 1.0)).geom_type
+    'Point'
+    """
+
+
+@native
+def boundary(geometry):
+    """Compute the topological boundary of each geometry.
+
+    Polygons give their rings, lines their end points; geometry collections give None (as in Shapely).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.boundary(sharply.buffer(sharply.points(0.0, 0.0), 1.0)).geom_type
+    'LineString'
+    """
+
+
+def _simplify_stub(geometry, tolerance, preserve_topology):
+    """Native simplify: every argument given."""
+
+
+_simplify = native(_simplify_stub, name="simplify")
+
+
+def simplify(geometry, tolerance, preserve_topology=True):
+    """Simplify each geometry with the Douglas-Peucker algorithm.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+    tolerance : float
+        Vertices closer than this to the simplified line are removed.
+    preserve_topology : bool, default True
+        Keep polygons valid (no self-intersection, no collapse), at some cost in speed.
+
+    Returns
+    -------
+    Geometry or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> disk = sharply.buffer(sharply.points(0.0, 0.0), 10.0)
+    >>> sharply.get_num_coordinates(sharply.simplify(disk, 1.0))
+    9
+    """
+    return _simplify(geometry, float(tolerance), bool(preserve_topology))
+
+
+@native
+def make_valid(geometry):
+    """Repair invalid geometries (valid ones are returned unchanged); collapsed parts are dropped.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_valid(sharply.make_valid(sharply.points(0.0, 0.0)))
+    True
+    """
+
+
+@native
+def reverse(geometry):
+    """Reverse the order of the vertices of every line and ring.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> disk = sharply.buffer(sharply.points(0.0, 0.0), 1.0)
+    >>> sharply.equals(sharply.reverse(disk), disk)
+    True
+    """
+
+
+@native
+def normalize(geometry):
+    """Put each geometry in normal form (ordered parts, rings from their lowest vertex, shells clockwise).
+
+    Two geometries with the same normal form are structurally equal.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> disk = sharply.buffer(sharply.points(0.0, 0.0), 1.0)
+    >>> sharply.equals_exact(sharply.normalize(sharply.reverse(disk)), sharply.normalize(disk))
+    True
+    """

@@ -1,8 +1,8 @@
-"""Measures of geometries: geometry -> float64."""
+"""Measures of geometries: geometry -> float64, bounds."""
 
 from ._native import native
 
-__all__ = ["area", "distance", "length"]
+__all__ = ["area", "bounds", "distance", "hausdorff_distance", "length", "total_bounds"]
 
 
 @native
@@ -73,4 +73,74 @@ def distance(a, b):
     >>> import sharply
     >>> sharply.distance(sharply.points(0.0, 0.0), sharply.points(3.0, 4.0))
     5.0
+    """
+
+
+@native
+def bounds(geometry):
+    """Compute the bounds (xmin, ymin, xmax, ymax) of each geometry.
+
+    Empty and missing geometries give NaN bounds.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    numpy.ndarray of float64
+        Shape (N, 4) for an array, (4,) for a single geometry.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.bounds(sharply.points(1.0, 2.0)).tolist()
+    [1.0, 2.0, 1.0, 2.0]
+    >>> sharply.bounds(sharply.points([[0, 0], [3, 4]])).tolist()
+    [[0.0, 0.0, 0.0, 0.0], [3.0, 4.0, 3.0, 4.0]]
+    """
+
+
+@native
+def total_bounds(geometry):
+    """Compute the bounds (xmin, ymin, xmax, ymax) of all geometries together.
+
+    Empty and missing geometries are ignored; NaN when none has coordinates.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (4,)
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.total_bounds(sharply.points([[0, 1], [3, 4]])).tolist()
+    [0.0, 1.0, 3.0, 4.0]
+    """
+
+
+@native
+def hausdorff_distance(a, b):
+    """Compute the discrete Hausdorff distance between pairs of geometries.
+
+    The largest distance from a vertex of one geometry to the other geometry. Arrays are paired
+    element-wise; a single geometry is broadcast against an array. Missing or empty geometries give NaN.
+
+    Parameters
+    ----------
+    a, b : Geometry or array_like of geometries
+
+    Returns
+    -------
+    float or numpy.ndarray of float64
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.hausdorff_distance(sharply.points([[0, 0], [3, 4]]), sharply.points(0.0, 0.0)).tolist()
+    [0.0, 5.0]
     """

@@ -1,0 +1,336 @@
+"""Per-geometry facts: type ids, counts, point coordinates, emptiness, validity."""
+
+from ._native import native
+
+__all__ = [
+    "get_num_coordinates",
+    "get_num_geometries",
+    "get_num_interior_rings",
+    "get_num_points",
+    "get_type_id",
+    "get_x",
+    "get_y",
+    "has_z",
+    "is_closed",
+    "is_empty",
+    "is_missing",
+    "is_ring",
+    "is_simple",
+    "is_valid",
+    "is_valid_reason",
+]
+
+
+@native
+def get_type_id(geometry):
+    """Return the type id of each geometry.
+
+    Point 0, LineString 1, LinearRing 2, Polygon 3, MultiPoint 4, MultiLineString 5, MultiPolygon 6,
+    GeometryCollection 7; missing geometries give -1.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    int or numpy.ndarray of int32
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_type_id(sharply.points(0.0, 0.0))
+    0
+    >>> sharply.get_type_id(None)
+    -1
+    """
+
+
+@native
+def get_num_points(geometry):
+    """Return the number of vertices of each LineString (0 for every other type and for missing ones).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    int or numpy.ndarray of int32
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_num_points(sharply.points(0.0, 0.0))
+    0
+    """
+
+
+@native
+def get_num_coordinates(geometry):
+    """Return the number of coordinates of each geometry (0 for empty and missing geometries).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    int or numpy.ndarray of int32
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_num_coordinates(sharply.buffer(sharply.points(0.0, 0.0), 1.0, quad_segs=1))
+    5
+    """
+
+
+@native
+def get_num_geometries(geometry):
+    """Return the number of parts of each multi-geometry or collection (1 for single geometries).
+
+    Missing geometries give 0.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    int or numpy.ndarray of int32
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_num_geometries(sharply.points(0.0, 0.0))
+    1
+    """
+
+
+@native
+def get_num_interior_rings(geometry):
+    """Return the number of holes of each Polygon (0 for every other type and for missing ones).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    int or numpy.ndarray of int32
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_num_interior_rings(sharply.buffer(sharply.points(0.0, 0.0), 1.0))
+    0
+    """
+
+
+@native
+def get_x(point):
+    """Return the x coordinate of each Point (NaN for other types, empty and missing geometries).
+
+    Parameters
+    ----------
+    point : Geometry or array_like of geometries
+
+    Returns
+    -------
+    float or numpy.ndarray of float64
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_x(sharply.points([[1, 2], [3, 4]])).tolist()
+    [1.0, 3.0]
+    """
+
+
+@native
+def get_y(point):
+    """Return the y coordinate of each Point (NaN for other types, empty and missing geometries).
+
+    Parameters
+    ----------
+    point : Geometry or array_like of geometries
+
+    Returns
+    -------
+    float or numpy.ndarray of float64
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_y(sharply.points(1.0, 2.0))
+    2.0
+    """
+
+
+@native
+def is_empty(geometry):
+    """Return True for geometries without coordinates (False for missing geometries).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_empty(sharply.points(0.0, 0.0))
+    False
+    >>> sharply.is_empty(None)
+    False
+    """
+
+
+@native
+def is_valid(geometry):
+    """Return True for geometries valid in the OGC sense (False for missing geometries).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_valid(sharply.buffer(sharply.points(0.0, 0.0), 1.0))
+    True
+    """
+
+
+@native
+def is_valid_reason(geometry):
+    """Return why each geometry is invalid, in GEOS's words ("Valid Geometry" when it is valid).
+
+    Missing geometries give None.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    str, None or numpy.ndarray of object
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_valid_reason(sharply.points(0.0, 0.0))
+    'Valid Geometry'
+    >>> sharply.is_valid_reason(None) is None
+    True
+    """
+
+
+@native
+def is_simple(geometry):
+    """Return True for geometries simple in the OGC sense (no self-intersection; False for missing ones).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_simple(sharply.points(0.0, 0.0))
+    True
+    """
+
+
+@native
+def is_ring(geometry):
+    """Return True for LineStrings that are closed and simple.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_ring(sharply.boundary(sharply.buffer(sharply.points(0.0, 0.0), 1.0)))
+    True
+    """
+
+
+@native
+def is_closed(geometry):
+    """Return True for LineStrings and MultiLineStrings whose lines end where they start.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_closed(sharply.points(0.0, 0.0))
+    False
+    """
+
+
+@native
+def has_z(geometry):
+    """Return True for geometries with z coordinates.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.has_z(sharply.points(0.0, 0.0, 1.0))
+    True
+    """
+
+
+@native
+def is_missing(geometry):
+    """Return True for missing geometries (None).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_missing(None)
+    True
+    >>> sharply.is_missing(sharply.points(0.0, 0.0))
+    False
+    """
