@@ -18,7 +18,9 @@ internal static class Declarations
         Predicates.Functions,
         Constructive.Functions,
         SetOperations.Functions,
-        ArrowInterface.Functions);
+        SetOperations.Functions,
+        ArrowInterface.Functions,
+        TestSupport.Functions);
 
     private static Dictionary<string, PyFunction> Index(params PyFunction[][] lists)
     {

@@ -6,8 +6,9 @@ namespace Sharply.Core.Kernels;
 
 /// <summary>
 /// Point-in-geometry tests on the coordinate memory: a bounding-box reject, then the crossing number
-/// over every ring of every polygon part, with points on a ring (or on a line part, or equal to a
-/// point part) reported as boundary.
+/// over every ring of every polygon part, with points on a ring reported as boundary. A point equal to a
+/// point part, or on a line part away from the ends of an open line, is interior; the ends of an open
+/// line are boundary (per part: an end shared by two lines of a MultiLineString stays boundary).
 /// </summary>
 internal static unsafe class PointInPolygon
 {
@@ -83,7 +84,14 @@ internal static unsafe class PointInPolygon
         if (kind == GeometryType.LineString)
         {
             (int start, int end) = array.VerticesOf(ringStart);
-            return OnPath(array.Coordinates.Pointer + (long)start * dim, end - start, dim, x, y) ? Location.Boundary : Location.Exterior;
+            double* p = array.Coordinates.Pointer + (long)start * dim;
+            if (!OnPath(p, end - start, dim, x, y)) return Location.Exterior;
+            // Safe: the line has end - start >= 1 vertices (OnPath found the point on them).
+            double* last = p + (long)(end - start - 1) * dim;
+            bool closed = p[0] == last[0] && p[1] == last[1];
+            bool atEnd = (p[0] == x && p[1] == y) || (last[0] == x && last[1] == y);
+            // The end points of an open line are its boundary; the rest of the line is its interior.
+            return atEnd && !closed ? Location.Boundary : Location.Interior;
         }
         bool inside = false;
         for (int ring = ringStart; ring < ringEnd; ring++)
