@@ -18,7 +18,6 @@ internal static class Declarations
         Predicates.Functions,
         Constructive.Functions,
         SetOperations.Functions,
-        SetOperations.Functions,
         ArrowInterface.Functions,
         TestSupport.Functions);
 
