@@ -43,7 +43,7 @@ bench: deps build
 	$(PYTHON) bench/run.py
 
 demo: deps build
-	$(PYTHON) bench/run.py --quick
+	$(PYTHON) bench/demo.py
 
 wheel:
 	$(PYTHON) -m pip wheel --no-index --no-deps -w dist .
