@@ -26,7 +26,17 @@ from .constructive import (
     reverse,
     simplify,
 )
-from .creation import points
+from .coordinates import count_coordinates, get_coordinates
+from .creation import (
+    geometrycollections,
+    linearrings,
+    linestrings,
+    multilinestrings,
+    multipoints,
+    multipolygons,
+    points,
+    polygons,
+)
 from .measurement import area, bounds, distance, hausdorff_distance, length, total_bounds
 from .predicates import (
     contains,
@@ -73,6 +83,7 @@ from .set_operations import (
     union,
     union_all,
 )
+from .ragged import GeometryType, from_ragged_array, to_ragged_array
 
 __version__ = "0.1.0"
 
@@ -82,6 +93,7 @@ _os.register_at_fork(before=_sharply._bind("_prepare_fork", (), None, ()))
 __all__ = [
     "Geometry",
     "GeometryArray",
+    "GeometryType",
     "area",
     "boundary",
     "bounds",
@@ -91,6 +103,7 @@ __all__ = [
     "contains_properly",
     "contains_xy",
     "convex_hull",
+    "count_coordinates",
     "covered_by",
     "covers",
     "crosses",
@@ -103,6 +116,9 @@ __all__ = [
     "equals_exact",
     "errors",
     "from_arrow",
+    "from_ragged_array",
+    "geometrycollections",
+    "get_coordinates",
     "get_num_coordinates",
     "get_num_geometries",
     "get_num_interior_rings",
@@ -125,11 +141,17 @@ __all__ = [
     "is_valid",
     "is_valid_reason",
     "length",
+    "linearrings",
+    "linestrings",
     "make_valid",
+    "multilinestrings",
+    "multipoints",
+    "multipolygons",
     "normalize",
     "overlaps",
     "point_on_surface",
     "points",
+    "polygons",
     "relate",
     "relate_pattern",
     "representative_point",
@@ -137,6 +159,7 @@ __all__ = [
     "set_num_threads",
     "simplify",
     "symmetric_difference",
+    "to_ragged_array",
     "total_bounds",
     "touches",
     "unary_union",

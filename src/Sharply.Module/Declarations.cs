@@ -13,6 +13,7 @@ internal static class Declarations
     public static readonly Dictionary<string, PyFunction> ByName = Index(
         Runtime.Functions,
         Creation.Functions,
+        Coordinates.Functions,
         Measurement.Functions,
         Properties.Functions,
         Predicates.Functions,

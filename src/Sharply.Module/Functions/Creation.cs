@@ -10,6 +10,9 @@ internal static unsafe class Creation
     public static readonly PyFunction[] Functions =
     [
         new("points", ["coords", "y", "z", "crs"], &Points),
+        new("from_ragged_array", ["geometry_type", "coords", "offsets", "close_rings"], &FromRaggedArray),
+        new("_offsets_from_indices", ["indices"], &OffsetsFromIndices),
+        new("_group", ["geometries", "indices", "geometry_type"], &Collect),
     ];
 
     /// <summary>
@@ -53,7 +56,79 @@ internal static unsafe class Creation
         return PyGeometryArray.Wrap(PointArrays.FromInterleaved(values, (int)view.Shape(1), crs));
     }
 
-    private static string Shape(in BufferView view)
+    /// <summary>
+    /// <c>from_ragged_array(geometry_type, coords, offsets, close_rings)</c>: geometry_type is Shapely's type
+    /// id, coords an (N, 2|3) float64 buffer, offsets a tuple of int32 / int64 buffers (innermost first) or
+    /// None. Every buffer is copied once into the new array.
+    /// </summary>
+    private static Owned FromRaggedArray(in Arguments args)
+    {
+        GeometryType type = FromShapelyTypeId(args[0].ToInt64("geometry_type"));
+        using BufferView view = BufferView.Acquire(args[1], "coords");
+        ReadOnlySpan<double> values = view.Span<double>("d", "coords", "float64");
+        if (view.Dimensions != 2 || view.Shape(1) is not (2 or 3))
+            throw new ArgumentException($"coords must have shape (N, 2) or (N, 3), got {Shape(view)}");
+        DataBuffer<int>[] offsets = args.HasValue(2) ? ReadOffsets(args[2]) : [];
+        GeometryArray array = RaggedArrays.FromRagged(type, view.Shape(1) == 3, DataBuffer<double>.From(values), offsets,
+            args.HasValue(3) && args[3].ToBool());
+        return PyGeometryArray.Wrap(array);
+    }
+
+    /// <summary><c>_offsets_from_indices(indices)</c>: sorted group indices (int32 / int64) to int32 offsets.</summary>
+    private static Owned OffsetsFromIndices(in Arguments args)
+    {
+        using BufferView view = BufferView.Acquire(args[0], "indices");
+        if (view.Dimensions != 1) throw new ArgumentException($"indices must be 1-D, got shape {Shape(view)}");
+        DataBuffer<int> offsets = view.ItemSize == sizeof(int)
+            ? RaggedArrays.OffsetsFromIndices(view.Span<int>("i", "indices", "integer"))
+            : RaggedArrays.OffsetsFromIndices(view.Span<long>("lq", "indices", "integer"));
+        return Conversions.NumpyArray(offsets.Pointer, offsets, sizeof(int), "i"u8, offsets.Length);
+    }
+
+    /// <summary>
+    /// <c>_group(geometries, indices, geometry_type)</c>: groups geometries into geometries of Shapely type
+    /// id <c>geometry_type</c> (multi types, polygons from rings, collections): all into one Geometry when
+    /// indices is None, else by int32 offsets <c>indices</c> (from <c>_offsets_from_indices</c>).
+    /// </summary>
+    private static Owned Collect(in Arguments args)
+    {
+        GeometryType target = FromShapelyTypeId(args[2].ToInt64("geometry_type"));
+        GeometryArray parts = Conversions.Geometry(args[0], "geometries").Rows;
+        if (!args.HasValue(1)) return PyGeometry.Scalar(Collections.Collect(parts, DataBuffer<int>.From([0, parts.Length]), target), 0);
+        using BufferView view = BufferView.Acquire(args[1], "indices");
+        DataBuffer<int> offsets = DataBuffer<int>.From(view.Span<int>("i", "indices", "int32"));
+        GeometryArray result;
+        using (Gil.Release()) result = Collections.Collect(parts, offsets, target);
+        return PyGeometryArray.Wrap(result);
+    }
+
+    private static DataBuffer<int>[] ReadOffsets(Borrowed offsets)
+    {
+        if (!offsets.IsTuple()) throw new PyTypeErrorException($"offsets must be a tuple of integer arrays, not '{offsets.TypeName}'");
+        var levels = new DataBuffer<int>[offsets.TupleLength()];
+        for (int level = 0; level < levels.Length; level++)
+        {
+            string name = $"offsets[{level}]";
+            using BufferView view = BufferView.Acquire(offsets.TupleItem(level), name);
+            if (view.Dimensions != 1) throw new ArgumentException($"{name} must be 1-D, got shape {Shape(view)}");
+            levels[level] = view.ItemSize == sizeof(int)
+                ? RaggedArrays.CopyOffsets(view.Span<int>("i", name, "int32 or int64"), name)
+                : RaggedArrays.CopyOffsets(view.Span<long>("lq", name, "int32 or int64"), name);
+        }
+        return levels;
+    }
+
+    /// <summary>Shapely's geometry type id (Point 0, LineString 1, LinearRing 2, Polygon 3 ...) as ours.</summary>
+    public static GeometryType FromShapelyTypeId(long id) => id switch
+    {
+        0 => GeometryType.Point,
+        1 => GeometryType.LineString,
+        >= 3 and <= 7 => (GeometryType)id,
+        2 => throw new ArgumentException("Geometry type LINEARRING is not supported"),
+        _ => throw new ArgumentException($"unknown geometry type id {id}"),
+    };
+
+    internal static string Shape(in BufferView view)
     {
         if (view.Dimensions == 1) return $"({view.Shape(0)},)";
         var axes = new string[view.Dimensions];
