@@ -71,24 +71,23 @@ public static class RaggedArrays
         for (int i = 0; i < indices.Length; i++)
         {
             if (T.IsNegative(indices[i])) throw new ArgumentException($"indices must be non-negative, got {indices[i]} at position {i}");
-            if (i > 0 && indices[i] < indices[i - 1])
-                throw new ArgumentException($"indices must be sorted: {indices[i]} follows {indices[i - 1]} at position {i}");
+            if (i == 0)
+            {
+                if (indices[0] != T.Zero) throw new ArgumentException("index 0 is missing from indices");
+                continue;
+            }
+            T previous = indices[i - 1];
+            if (indices[i] < previous) throw new ArgumentException($"indices must be sorted: {indices[i]} follows {previous} at position {i}");
+            if (indices[i] - previous > T.One) throw new ArgumentException($"index {previous + T.One} is missing from indices");
         }
-        if (!TryInt32(indices[^1], out int last) || last >= indices.Length)
-            throw new ArgumentException($"index {indices[^1]} leaves some of the indices before it without elements");
-        DataBuffer<int> offsets = DataBuffer<int>.Allocate(last + 2);
+        // Sorted without gaps from 0: the last index is the group count - 1, below the element count.
+        int groups = int.CreateTruncating(indices[^1]) + 1;
+        DataBuffer<int> offsets = DataBuffer<int>.Allocate(groups + 1);
         Span<int> span = offsets.Span;
         span[0] = 0;
-        int group = 0;
-        if (indices[0] != T.Zero) throw new ArgumentException("index 0 is missing from indices");
-        for (int i = 1; i < indices.Length; i++)
-        {
-            int index = int.CreateTruncating(indices[i]);
-            if (index == group) continue;
-            if (index != group + 1) throw new ArgumentException($"index {group + 1} is missing from indices");
-            span[++group] = i;
-        }
-        span[last + 1] = indices.Length;
+        for (int i = 1, group = 0; i < indices.Length; i++)
+            if (indices[i] != indices[i - 1]) span[++group] = i;
+        span[groups] = indices.Length;
         return offsets;
     }
 

@@ -13,6 +13,7 @@ internal static unsafe class Creation
         new("from_ragged_array", ["geometry_type", "coords", "offsets", "close_rings"], &FromRaggedArray),
         new("_offsets_from_indices", ["indices"], &OffsetsFromIndices),
         new("_group", ["geometries", "indices", "geometry_type"], &Collect),
+        new("_with_crs", ["geometry", "crs"], &WithCrs),
     ];
 
     /// <summary>
@@ -100,6 +101,13 @@ internal static unsafe class Creation
         GeometryArray result;
         using (Gil.Release()) result = Collections.Collect(parts, offsets, target);
         return PyGeometryArray.Wrap(result);
+    }
+
+    /// <summary><c>_with_crs(geometry, crs)</c>: the same GeometryArray, sharing every buffer, with another CRS.</summary>
+    private static Owned WithCrs(in Arguments args)
+    {
+        if (!PyGeometryArray.Is(args[0])) throw new PyTypeErrorException($"geometry must be a GeometryArray, not '{args[0].TypeName}'");
+        return PyGeometryArray.Wrap(PyGeometryArray.Target(args[0]).WithCrs(args.HasValue(1) ? args[1].ToStringValue() : null));
     }
 
     private static DataBuffer<int>[] ReadOffsets(Borrowed offsets)
