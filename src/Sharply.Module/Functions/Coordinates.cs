@@ -19,11 +19,12 @@ internal static unsafe class Coordinates
         bool includeZ = args.HasValue(1) && args[1].ToBool();
         DataBuffer<double> coordinates;
         using (Gil.Release()) coordinates = CoordinateLists.Get(rows, includeZ);
-        Owned array = Matrix(coordinates, includeZ ? 3 : 2);
-        if (!args.HasValue(2) || !args[2].ToBool()) return array;
+        if (!args.HasValue(2) || !args[2].ToBool()) return Matrix(coordinates, includeZ ? 3 : 2);
         DataBuffer<long> index;
         using (Gil.Release()) index = CoordinateLists.RowIndex(rows);
-        return Py.Tuple(array, Conversions.NumpyArray(index.Pointer, index, sizeof(long), "l"u8, index.Length));
+        using Owned array = Matrix(coordinates, includeZ ? 3 : 2);
+        using Owned rowIndex = Conversions.NumpyArray(index.Pointer, index, sizeof(long), "l"u8, index.Length);
+        return Py.Tuple(array.Handle, rowIndex.Handle);
     }
 
     private static Owned CountCoordinates(in Arguments args) =>
@@ -37,12 +38,24 @@ internal static unsafe class Coordinates
         RaggedArray ragged;
         using (Gil.Release()) ragged = RaggedArrays.ToRagged(rows, includeZ);
         var levels = new Owned[ragged.Offsets.Length];
-        for (int i = 0; i < levels.Length; i++)
+        var handles = new nint[levels.Length];
+        try
         {
-            DataBuffer<int> level = ragged.Offsets[i];
-            levels[i] = Conversions.NumpyArray(level.Pointer, level, sizeof(int), "i"u8, level.Length);
+            for (int i = 0; i < levels.Length; i++)
+            {
+                DataBuffer<int> level = ragged.Offsets[i];
+                levels[i] = Conversions.NumpyArray(level.Pointer, level, sizeof(int), "i"u8, level.Length);
+                handles[i] = levels[i].Handle;
+            }
+            using Owned type = Py.Int(GeometryTypes.ShapelyTypeId(ragged.Type));
+            using Owned coordinates = Matrix(ragged.Coordinates, ragged.Dimension);
+            using Owned offsets = Py.Tuple(handles);
+            return Py.Tuple(type.Handle, coordinates.Handle, offsets.Handle);
         }
-        return Py.Tuple(Py.Int(GeometryTypes.ShapelyTypeId(ragged.Type)), Matrix(ragged.Coordinates, ragged.Dimension), Py.Tuple(levels));
+        finally
+        {
+            foreach (Owned level in levels) level.Dispose();
+        }
     }
 
     /// <summary>An (n, dimension) numpy view of interleaved coordinates.</summary>
