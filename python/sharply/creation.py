@@ -389,7 +389,7 @@ def geometrycollections(geometries, indices=None):
     Examples
     --------
     >>> import sharply
-    >>> sharply.geometrycollections(sharply.points([[0, 0], [1, 1]]))
-    <GEOMETRYCOLLECTION>
+    >>> sharply.count_coordinates(sharply.geometrycollections(sharply.points([[0, 0], [1, 1]])))
+    2
     """
     return _collect(geometries, indices, GeometryType.GEOMETRYCOLLECTION)
