@@ -12,6 +12,7 @@ from . import _sharply
 from ._runtime import get_num_threads, set_num_threads
 from ._sharply import Geometry, GeometryArray
 from . import _methods
+from .array import concat
 from .arrow import from_arrow
 from .constructive import (
     boundary,
@@ -27,6 +28,7 @@ from .constructive import (
     simplify,
 )
 from .creation import points
+from .io import from_geojson, from_wkb, from_wkt, to_geojson, to_wkb, to_wkt
 from .measurement import area, bounds, distance, hausdorff_distance, length, total_bounds
 from .predicates import (
     contains,
@@ -87,6 +89,7 @@ __all__ = [
     "bounds",
     "buffer",
     "centroid",
+    "concat",
     "contains",
     "contains_properly",
     "contains_xy",
@@ -103,6 +106,9 @@ __all__ = [
     "equals_exact",
     "errors",
     "from_arrow",
+    "from_geojson",
+    "from_wkb",
+    "from_wkt",
     "get_num_coordinates",
     "get_num_geometries",
     "get_num_interior_rings",
@@ -137,6 +143,9 @@ __all__ = [
     "set_num_threads",
     "simplify",
     "symmetric_difference",
+    "to_geojson",
+    "to_wkb",
+    "to_wkt",
     "total_bounds",
     "touches",
     "unary_union",
