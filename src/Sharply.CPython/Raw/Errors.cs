@@ -19,7 +19,6 @@ public static unsafe partial class CApi
     public static readonly nint PyExc_TypeError = ResolveVariable("PyExc_TypeError");
     public static readonly nint PyExc_ValueError = ResolveVariable("PyExc_ValueError");
     public static readonly nint PyExc_IndexError = ResolveVariable("PyExc_IndexError");
-    public static readonly nint PyExc_AttributeError = ResolveVariable("PyExc_AttributeError");
     public static readonly nint PyExc_KeyError = ResolveVariable("PyExc_KeyError");
     public static readonly nint PyExc_AttributeError = ResolveVariable("PyExc_AttributeError");
     public static readonly nint PyExc_MemoryError = ResolveVariable("PyExc_MemoryError");
