@@ -12,6 +12,7 @@ from . import _sharply
 from ._runtime import get_num_threads, set_num_threads
 from ._sharply import Geometry, GeometryArray
 from . import _methods
+from .array import concat
 from .arrow import from_arrow
 from .constructive import (
     boundary,
@@ -37,6 +38,7 @@ from .creation import (
     points,
     polygons,
 )
+from .io import from_geojson, from_wkb, from_wkt, to_geojson, to_wkb, to_wkt
 from .measurement import area, bounds, distance, hausdorff_distance, length, total_bounds
 from .predicates import (
     contains,
@@ -99,6 +101,7 @@ __all__ = [
     "bounds",
     "buffer",
     "centroid",
+    "concat",
     "contains",
     "contains_properly",
     "contains_xy",
@@ -116,7 +119,10 @@ __all__ = [
     "equals_exact",
     "errors",
     "from_arrow",
+    "from_geojson",
     "from_ragged_array",
+    "from_wkb",
+    "from_wkt",
     "geometrycollections",
     "get_coordinates",
     "get_num_coordinates",
@@ -159,7 +165,10 @@ __all__ = [
     "set_num_threads",
     "simplify",
     "symmetric_difference",
+    "to_geojson",
     "to_ragged_array",
+    "to_wkb",
+    "to_wkt",
     "total_bounds",
     "touches",
     "unary_union",

@@ -59,6 +59,7 @@ public static unsafe class Boundary
     {
         PyTypeErrorException or InvalidCastException => CApi.PyExc_TypeError,
         PyIndexErrorException or IndexOutOfRangeException => CApi.PyExc_IndexError,
+        PyAttributeErrorException => CApi.PyExc_AttributeError,
         OutOfMemoryException or InsufficientExecutionStackException => CApi.PyExc_MemoryError,
         OverflowException => CApi.PyExc_OverflowError,
         ArgumentException or FormatException => CApi.PyExc_ValueError,
@@ -70,7 +71,7 @@ public static unsafe class Boundary
     {
         ArgumentException argument => argument.Message,
         OutOfMemoryException => "out of memory",
-        PyTypeErrorException or PyIndexErrorException or FormatException or OverflowException
+        PyTypeErrorException or PyIndexErrorException or PyAttributeErrorException or FormatException or OverflowException
             or NotSupportedException or InvalidCastException or IndexOutOfRangeException => error.Message,
         // Unexpected: keep the .NET type and the innermost frame to make the bug report useful.
         _ => $"internal error ({error.GetType().Name}): {error.Message}",
@@ -128,6 +129,48 @@ public static unsafe class Boundary
             SetError(error);
             CApi.PyErr_WriteUnraisable(obj);
             CApi.PyErr_Restore(type, value, traceback);
+        }
+    }
+
+    /// <summary>Runs a body that takes two objects (a subscript slot) under the guard.</summary>
+    public static nint Call(nint self, nint other, delegate*<Borrowed, Borrowed, Owned> body)
+    {
+        try
+        {
+            return body(new Borrowed(self), new Borrowed(other)).Steal();
+        }
+        catch (Exception error)
+        {
+            SetError(error);
+            return 0;
+        }
+    }
+
+    /// <summary>Runs a body that takes two objects and an operator (a rich comparison slot) under the guard.</summary>
+    public static nint Call(nint self, nint other, int op, delegate*<Borrowed, Borrowed, int, Owned> body)
+    {
+        try
+        {
+            return body(new Borrowed(self), new Borrowed(other), op).Steal();
+        }
+        catch (Exception error)
+        {
+            SetError(error);
+            return 0;
+        }
+    }
+
+    /// <summary>Runs a body that returns a number where -1 means an error (a hash or length slot) under the guard.</summary>
+    public static nint CallValue(nint self, delegate*<Borrowed, nint> body)
+    {
+        try
+        {
+            return body(new Borrowed(self));
+        }
+        catch (Exception error)
+        {
+            SetError(error);
+            return -1;
         }
     }
 

@@ -105,6 +105,17 @@ public static unsafe class Py
 
     public static bool IsTuple(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_TUPLE_SUBCLASS);
 
+    public static bool IsSlice(this Borrowed obj) => obj.Type == CApi.PySlice_Type;
+
+    /// <summary>The rows a slice selects from a sequence of <paramref name="length"/> items (Python's rules).</summary>
+    public static (long Start, long Step, long Count) SliceIndices(this Borrowed slice, long length)
+    {
+        nint start, stop, step;
+        if (CApi.PySlice_Unpack(slice.Handle, &start, &stop, &step) < 0) throw new PythonException();
+        nint count = CApi.PySlice_AdjustIndices((nint)length, &start, &stop, step);
+        return (start, step, count);
+    }
+
     /// <summary>A float, or an int / numpy scalar that converts to one; TypeError names <paramref name="argument"/>.</summary>
     public static double ToDouble(this Borrowed obj, string argument)
     {

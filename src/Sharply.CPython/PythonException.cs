@@ -8,3 +8,6 @@ public sealed class PyTypeErrorException(string message) : Exception(message);
 
 /// <summary>Raised as Python's IndexError.</summary>
 public sealed class PyIndexErrorException(string message) : Exception(message);
+
+/// <summary>Raised as Python's AttributeError (so <c>hasattr</c> is false).</summary>
+public sealed class PyAttributeErrorException(string message) : Exception(message);

@@ -100,6 +100,12 @@ internal static unsafe class Conversions
         {
             foreach (Owned text in made.Values) text.Dispose();
         }
+        return ObjectArray(list.Borrow());
+    }
+
+    /// <summary>A 1-D numpy object array holding the items of <paramref name="list"/> (one numpy call).</summary>
+    public static Owned ObjectArray(Borrowed list)
+    {
         if (_objectType.IsNull)
         {
             using Owned builtins = Py.Import("builtins");
@@ -107,6 +113,9 @@ internal static unsafe class Conversions
         }
         return NumpyAsArray().Call(list.Handle, _objectType.Handle);
     }
+
+    /// <summary><c>numpy.asarray(obj)</c>.</summary>
+    public static Owned AsNumpyArray(Borrowed obj) => NumpyAsArray().Call(obj.Handle);
 
     /// <summary>A Geometry (or None) for a scalar input, else a GeometryArray.</summary>
     public static Owned Geometries(bool scalar, GeometryArray result) =>

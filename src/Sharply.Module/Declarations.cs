@@ -20,6 +20,8 @@ internal static class Declarations
         Constructive.Functions,
         SetOperations.Functions,
         ArrowInterface.Functions,
+        Io.Functions,
+        Types.PyGeometryArray.Functions,
         TestSupport.Functions);
 
     private static Dictionary<string, PyFunction> Index(params PyFunction[][] lists)

@@ -132,6 +132,9 @@ public static class WkbWriter
             Position += 8;
         }
 
+        /// <summary>The NaN GEOS writes for POINT EMPTY (positive quiet NaN; .NET's double.NaN has the sign bit set).</summary>
+        private static readonly double GeosNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
+
         public void WriteEmpty(GeometryType type, int? srid)
         {
             WriteHeader(type, srid);
@@ -140,7 +143,7 @@ public static class WkbWriter
                 WriteUInt32(0);
                 return;
             }
-            for (int i = hasZ ? 3 : 2; i > 0; i--) WriteDouble(double.NaN);
+            for (int i = hasZ ? 3 : 2; i > 0; i--) WriteDouble(GeosNaN);
         }
 
         public void WritePart(int part, GeometryType kind, int? srid)
@@ -148,7 +151,7 @@ public static class WkbWriter
             (int ringStart, int ringEnd) = array.RingsOf(part);
             if (kind == GeometryType.Point)
             {
-                if (ringStart == ringEnd || array.RingOffsets[ringStart] == array.RingOffsets[ringStart + 1])
+                if (array.IsPartEmpty(part, kind))
                 {
                     WriteEmpty(kind, srid);
                     return;

@@ -1,22 +1,31 @@
 using Sharply.Core.Geometries;
+using Sharply.Core.IO;
 using Sharply.CPython;
 using Sharply.CPython.Raw;
 using Sharply.Module.Functions;
+using Kernels = Sharply.Core.Kernels;
 
 namespace Sharply.Module.Types;
 
 /// <summary>
 /// The Python type <c>sharply.Geometry</c>: a light view of one row of a GeometryArray (no copy).
-/// Properties are native getters that call the same kernels as the module functions.
+/// Properties are native getters that call the same kernels and codecs as the module functions.
 /// </summary>
 internal static unsafe class PyGeometry
 {
+    /// <summary>Longest <c>repr</c>, brackets included, as in Shapely 2.</summary>
+    private const int MaxReprLength = 80;
+
+    private static readonly WktOptions FullPrecision = WktOptions.Default with { RoundingPrecision = -1 };
+
     public static nint Type { get; private set; }
 
     public static Owned CreateType(nint module)
     {
         Owned type = new HeapType($"{Init.ModuleName}.Geometry", "A geometry: a view of one row of a GeometryArray.")
             .Slot(CApi.Py_tp_repr, (delegate* unmanaged<nint, nint>)&Repr)
+            .Slot(CApi.Py_tp_richcompare, (delegate* unmanaged<nint, nint, int, nint>)&RichCompare)
+            .Slot(CApi.Py_tp_hash, (delegate* unmanaged<nint, nint>)&Hash)
             .Getter("area", &Measurement.AreaOf, "Area of the geometry (0 for points and lines).")
             .Getter("length", &Measurement.LengthOf, "Length of the geometry (perimeter for polygons, 0 for points).")
             .Getter("bounds", &Measurement.BoundsOf, "(xmin, ymin, xmax, ymax); NaN for an empty geometry.")
@@ -29,10 +38,17 @@ internal static unsafe class PyGeometry
             .Getter("has_z", &Properties.HasZOf, "True when the geometry has z coordinates.")
             .Getter("x", &Properties.XOf, "X coordinate of a Point (NaN for other geometries).")
             .Getter("y", &Properties.YOf, "Y coordinate of a Point (NaN for other geometries).")
+            .Getter("z", &Z, "Z coordinate of a Point with Z.")
             .Getter("centroid", &Constructive.CentroidOf, "The geometric center (POINT EMPTY for an empty geometry).")
             .Getter("envelope", &Constructive.EnvelopeOf, "The bounding box as a Polygon (a Point when degenerate to one point).")
             .Getter("convex_hull", &Constructive.ConvexHullOf, "The smallest convex geometry containing this one.")
             .Getter("boundary", &Constructive.BoundaryOf, "The topological boundary (None for geometry collections).")
+            .Getter("wkt", &Wkt, "Well-known text at full precision, trimmed.")
+            .Getter("wkb", &Wkb, "Well-known binary (little endian, extended WKB for Z).")
+            .Getter("coords", &Coords, "Coordinates of a point or linestring: a read-only numpy (N, 2) or (N, 3) float64 array.")
+            .Getter("exterior", &Exterior, "The shell of a polygon, as a LineString.")
+            .Getter("interiors", &Interiors, "The holes of a polygon, as a tuple of LineStrings.")
+            .Getter("geoms", &Geoms, "The members of a multi-part geometry or collection, as a GeometryArray.")
             .Build(module);
         Type = type.Handle;
         return type;
@@ -48,12 +64,152 @@ internal static unsafe class PyGeometry
 
     public static int Row(Borrowed obj) => (int)ManagedObject.Extra(obj);
 
+    /// <summary>Shapely 2's repr: <c>&lt;POLYGON ((0 0, 1 0, 1 1, 0 0))&gt;</c>, cut to 80 characters.</summary>
+    public static string ReprOf(GeometryArray array, int row)
+    {
+        string wkt = WktWriter.Write(array, row, FullPrecision);
+        return wkt.Length > MaxReprLength - 2 ? $"<{wkt[..(MaxReprLength - 5)]}...>" : $"<{wkt}>";
+    }
+
     [System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static nint Repr(nint self) => Boundary.Call(self, &ReprBody);
 
-    private static Owned ReprBody(Borrowed self)
+    private static Owned ReprBody(Borrowed self) => Py.Str(ReprOf(Array(self), Row(self)));
+
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static nint RichCompare(nint self, nint other, int op) => Boundary.Call(self, other, op, &RichCompareBody);
+
+    /// <summary>Exact equality: same type, structure and coordinates (the same WKB).</summary>
+    private static Owned RichCompareBody(Borrowed self, Borrowed other, int op)
+    {
+        if (op is not (CApi.Py_EQ or CApi.Py_NE) || !Is(other)) return Owned.From(new Borrowed(CApi.Py_NotImplemented));
+        bool equal = WkbOf(self).AsSpan().SequenceEqual(WkbOf(other));
+        return Py.Bool(equal == (op == CApi.Py_EQ));
+    }
+
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static nint Hash(nint self) => Boundary.CallValue(self, &HashBody);
+
+    private static nint HashBody(Borrowed self)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(WkbOf(self));
+        int value = hash.ToHashCode();
+        return value == -1 ? -2 : value; // -1 means "error" to CPython
+    }
+
+    private static byte[] WkbOf(Borrowed self) => WkbWriter.Write(Array(self), Row(self), WkbOptions.Default);
+
+    private static Owned Wkt(Borrowed self) => Py.Str(WktWriter.Write(Array(self), Row(self), FullPrecision));
+
+    private static Owned Wkb(Borrowed self) => Py.Bytes(WkbOf(self));
+
+    /// <summary>The vertices [start, end) of a point or linestring row.</summary>
+    private static (int Start, int End) Vertices(GeometryArray array, int row)
+    {
+        (int partStart, int partEnd) = array.PartsOf(row);
+        return (array.RingOffsets[array.PartOffsets[partStart]], array.RingOffsets[array.PartOffsets[partEnd]]);
+    }
+
+    private static Owned Z(Borrowed self)
     {
         GeometryArray array = Array(self);
-        return Py.Str($"<{GeometryTypes.Name(array.TypeOf(Row(self))).ToUpperInvariant()}>");
+        int row = Row(self);
+        if (array.TypeOf(row) != GeometryType.Point)
+            throw new PyAttributeErrorException($"'{GeometryTypes.Name(array.TypeOf(row))}' geometry has no attribute 'z'");
+        (int start, int end) = Vertices(array, row);
+        double z = start == end || array.Dimension == 2 ? double.NaN : array.VertexCoordinates(start, end)[2];
+        return double.IsNaN(z) ? throw new ArgumentException("the point has no z coordinate") : Py.Float(z);
+    }
+
+    /// <summary>
+    /// A view of the coordinate buffer (no copy) when the row's dimension is the array's; a copy of x and
+    /// y for a 2D row in an array with Z.
+    /// </summary>
+    private static Owned Coords(Borrowed self)
+    {
+        GeometryArray array = Array(self);
+        int row = Row(self);
+        GeometryType type = array.TypeOf(row);
+        if (type is not (GeometryType.Point or GeometryType.LineString))
+            throw new NotSupportedException($"a {GeometryTypes.Name(type)} has no coordinate sequence (use its parts or rings)");
+        if (array.IsEmpty(row)) return Conversions.NumpyArray(array.Coordinates.Pointer, array.Coordinates, sizeof(double), "d"u8, 0, 2);
+        (int start, int end) = Vertices(array, row);
+        Span<byte> hasZ = stackalloc byte[1];
+        Kernels.Properties.HasZ(array.Slice(row, 1), hasZ);
+        int dimension = array.Dimension;
+        if (hasZ[0] != 0 || dimension == 2)
+            return Conversions.NumpyArray(array.Coordinates.Pointer + (long)start * dimension, array.Coordinates,
+                sizeof(double), "d"u8, end - start, dimension);
+        ReadOnlySpan<double> source = array.VertexCoordinates(start, end);
+        DataBuffer<double> xy = DataBuffer<double>.Allocate((end - start) * 2);
+        Span<double> target = xy.Span;
+        for (int i = 0; i < end - start; i++)
+        {
+            target[2 * i] = source[3 * i];
+            target[2 * i + 1] = source[3 * i + 1];
+        }
+        return Conversions.NumpyArray(xy.Pointer, xy, sizeof(double), "d"u8, end - start, 2);
+    }
+
+    /// <summary>The rings of a polygon row (the shell first).</summary>
+    private static (int Start, int End) Rings(Borrowed self, string name)
+    {
+        GeometryArray array = Array(self);
+        int row = Row(self);
+        GeometryType type = array.TypeOf(row);
+        if (type != GeometryType.Polygon)
+            throw new PyAttributeErrorException($"'{GeometryTypes.Name(type)}' geometry has no attribute '{name}'");
+        (int partStart, int partEnd) = array.PartsOf(row);
+        return partStart == partEnd ? (0, 0) : array.RingsOf(partStart);
+    }
+
+    /// <summary>A one-row LineString array over ring <paramref name="ring"/>'s coordinates (no copy; -1: empty).</summary>
+    private static GeometryArray RingAsLine(GeometryArray array, int ring)
+    {
+        (int start, int end) = ring < 0 ? (0, 0) : array.VerticesOf(ring);
+        return new GeometryArray(1, GeometryType.LineString, array.HasZ, array.Coordinates, Offsets.Identity, Offsets.Identity,
+            new Offsets(DataBuffer<int>.From([start, end])), crs: array.Crs);
+    }
+
+    private static Owned Exterior(Borrowed self)
+    {
+        (int start, int end) = Rings(self, "exterior");
+        return Scalar(RingAsLine(Array(self), start < end ? start : -1), 0);
+    }
+
+    private static Owned Interiors(Borrowed self)
+    {
+        (int start, int end) = Rings(self, "interiors");
+        GeometryArray array = Array(self);
+        int holes = Math.Max(0, end - start - 1);
+        Owned tuple = Owned.Checked(CApi.PyTuple_New(holes));
+        for (int i = 0; i < holes; i++)
+            CApi.PyTuple_SetItem(tuple.Handle, i, Scalar(RingAsLine(array, start + 1 + i), 0).Steal());
+        return tuple;
+    }
+
+    private static Owned Geoms(Borrowed self)
+    {
+        GeometryArray array = Array(self);
+        int row = Row(self);
+        GeometryType type = array.TypeOf(row);
+        if (GeometryTypes.IsSingle(type))
+            throw new PyAttributeErrorException($"'{GeometryTypes.Name(type)}' geometry has no attribute 'geoms'");
+        (int partStart, int partEnd) = array.PartsOf(row);
+        var builder = new GeometryArrayBuilder(partEnd - partStart, array.HasZ);
+        for (int part = partStart; part < partEnd; part++)
+        {
+            GeometryType kind = array.PartKindOf(part, type);
+            builder.BeginGeometry(kind);
+            builder.BeginPart(kind);
+            (int ringStart, int ringEnd) = array.RingsOf(part);
+            for (int ring = ringStart; ring < ringEnd; ring++)
+            {
+                builder.BeginRing();
+                builder.AddCoordinates(array.RingCoordinates(ring), array.Dimension);
+            }
+        }
+        return PyGeometryArray.Wrap(builder.Finish(array.Crs));
     }
 }

@@ -1,0 +1,265 @@
+using System.Text;
+using Sharply.Core;
+using Sharply.Core.Geometries;
+using Sharply.Core.IO;
+using Sharply.CPython;
+using Sharply.CPython.Raw;
+using Sharply.Module.Types;
+
+namespace Sharply.Module.Functions;
+
+/// <summary>WKB, WKT and GeoJSON in and out (Shapely 2's from_* / to_*), and the binary form used by pickling.</summary>
+internal static unsafe class Io
+{
+    /// <summary>Failures named in the one warning <c>on_invalid="warn"</c> issues.</summary>
+    private const int WarnedRows = 5;
+
+    public static readonly PyFunction[] Functions =
+    [
+        new("from_wkb", ["geometry", "on_invalid"], &FromWkb),
+        new("from_wkt", ["geometry", "on_invalid"], &FromWkt),
+        new("from_geojson", ["geometry", "on_invalid"], &FromGeoJson),
+        new("to_wkb", ["geometry", "hex", "output_dimension", "byte_order", "include_srid"], &ToWkb),
+        new("to_wkt", ["geometry", "rounding_precision", "trim", "output_dimension"], &ToWkt),
+        new("to_geojson", ["geometry", "indent"], &ToGeoJson),
+        new("_from_wkb_blob", ["data", "offsets", "crs"], &FromWkbBlob),
+        new("_to_wkb_blob", ["geometry"], &ToWkbBlob),
+    ];
+
+    private static Owned FromWkb(in Arguments args) => Decode(args[0], args[1], &WkbReader.ReadMany);
+
+    private static Owned FromWkt(in Arguments args) => Decode(args[0], args[1], &WktReader.ReadMany);
+
+    private static Owned FromGeoJson(in Arguments args) => Decode(args[0], args[1], &GeoJsonReader.ReadMany);
+
+    private static OnInvalid Policy(Borrowed value)
+    {
+        string policy = value.IsStr() ? value.ToStringValue() : "";
+        return policy switch
+        {
+            "raise" => OnInvalid.Raise,
+            "warn" => OnInvalid.Warn,
+            "ignore" => OnInvalid.Ignore,
+            _ => throw new ArgumentException($"on_invalid must be 'raise', 'warn' or 'ignore', got {value.Repr()}"),
+        };
+    }
+
+    /// <summary>
+    /// One value (bytes or str) gives a Geometry, None gives None, a list, tuple or 1-D numpy object array
+    /// gives a GeometryArray. The values are read in place: each item's memory is pinned by a strong
+    /// reference while the GIL is released for the decode.
+    /// </summary>
+    private static Owned Decode(Borrowed input, Borrowed onInvalid,
+        delegate*<ReadOnlySpan<nint>, ReadOnlySpan<int>, OnInvalid, string?, DecodeResult> readMany)
+    {
+        OnInvalid policy = Policy(onInvalid);
+        if (input.IsNone) return Py.None;
+        if (input.IsBytes() || input.IsStr())
+        {
+            ReadOnlySpan<byte> value = Contents(input, -1);
+            DecodeResult single;
+            fixed (byte* p = value)
+            {
+                nint pointer = p == null ? (nint)1 : (nint)p;
+                int length = value.Length;
+                try
+                {
+                    single = readMany(new ReadOnlySpan<nint>(ref pointer), new ReadOnlySpan<int>(ref length), policy, null);
+                }
+                catch (GeometryDecodeException error)
+                {
+                    throw new GeometryDecodeException(-1, error.Problem, error);
+                }
+            }
+            if (single.Failures.Count > 0) Py.Warn(Errors.Warning, $"invalid geometry set to None: {single.Failures[0].Problem}");
+            return PyGeometry.Scalar(single.Array, 0);
+        }
+        using var items = new PinnedItems(input);
+        int count = items.Count;
+        var pointers = new nint[count];
+        var lengths = new int[count];
+        for (int row = 0; row < count; row++)
+        {
+            Borrowed item = items[row];
+            if (item.IsNone) continue;
+            ReadOnlySpan<byte> value = Contents(item, row);
+            // Safe: bytes and str contents do not move while the object lives, and PinnedItems holds it.
+            fixed (byte* p = value) pointers[row] = p == null ? 1 : (nint)p;
+            lengths[row] = value.Length;
+        }
+        DecodeResult result;
+        using (Gil.Release()) result = readMany(pointers, lengths, policy, null);
+        if (result.Failures.Count > 0) Py.Warn(Errors.Warning, FailureSummary(result.Failures));
+        return PyGeometryArray.Wrap(result.Array);
+    }
+
+    /// <summary>The bytes of a bytes object or the UTF-8 of a str, valid while the object lives.</summary>
+    private static ReadOnlySpan<byte> Contents(Borrowed item, long row)
+    {
+        if (item.IsBytes()) return item.BytesValue();
+        if (item.IsStr()) return item.Utf8("geometry");
+        string where = row < 0 ? "geometry" : $"geometry[{row}]";
+        throw new PyTypeErrorException($"{where}: expected bytes, str or None, not '{item.TypeName}'");
+    }
+
+    private static string FailureSummary(IReadOnlyList<DecodeFailure> failures)
+    {
+        var text = new StringBuilder($"{failures.Count} invalid geometr{(failures.Count == 1 ? "y" : "ies")} set to None: ");
+        for (int i = 0; i < Math.Min(failures.Count, WarnedRows); i++)
+            text.Append(i > 0 ? "; " : "").Append($"row {failures[i].Row}: {failures[i].Problem}");
+        if (failures.Count > WarnedRows) text.Append("; ...");
+        return text.ToString();
+    }
+
+    private static Owned ToWkb(in Arguments args)
+    {
+        long byteOrder = args[3].ToInt64("byte_order");
+        var options = new WkbOptions
+        {
+            Hex = args[1].ToBool(),
+            OutputDimension = OutputDimension(args[2]),
+            ByteOrder = byteOrder switch
+            {
+                -1 => BitConverter.IsLittleEndian ? WkbByteOrder.LittleEndian : WkbByteOrder.BigEndian,
+                0 => WkbByteOrder.BigEndian,
+                1 => WkbByteOrder.LittleEndian,
+                _ => throw new ArgumentException($"byte_order must be -1, 0 or 1, got {byteOrder}"),
+            },
+        };
+        // include_srid (args[4]) writes nothing: geometries carry no SRID (the CRS belongs to the array),
+        // and GEOS writes an SRID only when it is not 0.
+        args[4].ToBool();
+        return Encode(args[0], array => WkbWriter.WriteMany(array, options), text: options.Hex);
+    }
+
+    private static Owned ToWkt(in Arguments args)
+    {
+        long precision = args[1].ToInt64("rounding_precision");
+        if (precision is < -1 or > 17) throw new ArgumentException($"rounding_precision must be -1 to 17, got {precision}");
+        var options = new WktOptions
+        {
+            RoundingPrecision = (int)precision,
+            Trim = args[2].ToBool(),
+            OutputDimension = OutputDimension(args[3]),
+        };
+        return Encode(args[0], array => WktWriter.WriteMany(array, options), text: true);
+    }
+
+    private static Owned ToGeoJson(in Arguments args)
+    {
+        int? indent = null;
+        if (args.HasValue(1))
+        {
+            long value = args[1].ToInt64("indent");
+            if (value is < 0 or > 64) throw new ArgumentException($"indent must be 0 to 64, got {value}");
+            indent = (int)value;
+        }
+        var options = new GeoJsonOptions { Indent = indent };
+        return Encode(args[0], array => GeoJsonWriter.WriteMany(array, options), text: true);
+    }
+
+    private static int OutputDimension(Borrowed value)
+    {
+        long dimension = value.ToInt64("output_dimension");
+        return dimension is 2 or 3 ? (int)dimension : throw new ArgumentException($"output_dimension must be 2 or 3, got {dimension}");
+    }
+
+    /// <summary>bytes / str (or None) for a scalar, else a numpy object array of them.</summary>
+    private static Owned Encode(Borrowed geometry, Func<GeometryArray, EncodedRows> encode, bool text)
+    {
+        GeometryInput input = Conversions.Geometry(geometry, "geometry");
+        GeometryArray rows = input.Rows;
+        EncodedRows encoded;
+        if (input.IsLarge)
+            using (Gil.Release()) encoded = encode(rows);
+        else encoded = encode(rows);
+        if (input.IsScalar) return Value(encoded, 0, text);
+        using Owned list = Py.List(encoded.Length);
+        for (int row = 0; row < encoded.Length; row++) Py.ListSet(list.Borrow(), row, Value(encoded, row, text));
+        return Conversions.ObjectArray(list.Borrow());
+    }
+
+    private static Owned Value(EncodedRows rows, int row, bool text) =>
+        rows.IsNull(row) ? Py.None : text ? Py.Str(rows[row]) : Py.Bytes(rows[row]);
+
+    /// <summary><c>_to_wkb_blob(geometry)</c>: (all rows' WKB back to back as bytes, int64 offsets); a missing row has no bytes.</summary>
+    private static Owned ToWkbBlob(in Arguments args)
+    {
+        GeometryInput input = Conversions.Geometry(args[0], "geometry");
+        GeometryArray rows = input.Rows;
+        EncodedRows encoded;
+        using (Gil.Release()) encoded = WkbWriter.WriteMany(rows, WkbOptions.Default);
+        DataBuffer<long> offsets = encoded.Offsets;
+        using Owned data = Py.Bytes(encoded.Data.Span);
+        using Owned offsetArray = Conversions.NumpyArray(offsets.Pointer, offsets, sizeof(long), "q"u8, offsets.Length);
+        return Py.Tuple(data.Handle, offsetArray.Handle);
+    }
+
+    /// <summary><c>_from_wkb_blob(data, offsets, crs)</c>: the inverse of <c>_to_wkb_blob</c> (empty rows are missing).</summary>
+    private static Owned FromWkbBlob(in Arguments args)
+    {
+        string? crs = args.HasValue(2) ? args[2].ToStringValue() : null;
+        using BufferView data = BufferView.Acquire(args[0], "data");
+        using BufferView offsetView = BufferView.Acquire(args[1], "offsets");
+        ReadOnlySpan<long> offsets = offsetView.Span<long>("lq", "offsets", "int64");
+        long size = (long)data.Shape(0) * data.ItemSize;
+        int count = Math.Max(0, offsets.Length - 1);
+        var pointers = new nint[count];
+        var lengths = new int[count];
+        for (int row = 0; row < count; row++)
+        {
+            long start = offsets[row], end = offsets[row + 1];
+            if (start < 0 || end < start || end > size)
+                throw new GeometryDecodeException(row, $"offsets [{start}, {end}) are outside the {size} bytes of data");
+            if (end == start) continue;
+            pointers[row] = (nint)((byte*)data.Pointer + start);
+            lengths[row] = (int)(end - start);
+        }
+        DecodeResult result;
+        using (Gil.Release()) result = WkbReader.ReadMany(pointers, lengths, OnInvalid.Raise, crs);
+        return PyGeometryArray.Wrap(result.Array);
+    }
+
+    /// <summary>
+    /// The items of a list, tuple or 1-D numpy object array, each held by a strong reference until
+    /// disposed, so their memory stays valid while the GIL is released even if the container changes.
+    /// </summary>
+    private readonly struct PinnedItems : IDisposable
+    {
+        private readonly nint[] _items;
+
+        public PinnedItems(Borrowed container)
+        {
+            if (container.IsList() || container.IsTuple())
+            {
+                nint count = CApi.PyObject_Size(container.Handle);
+                if (count < 0) throw new PythonException();
+                _items = new nint[count];
+                bool list = container.IsList();
+                for (int i = 0; i < count; i++)
+                {
+                    nint item = list ? CApi.PyList_GetItem(container.Handle, i) : CApi.PyTuple_GetItem(container.Handle, i);
+                    CApi.Py_IncRef(item);
+                    _items[i] = item;
+                }
+                return;
+            }
+            if (CApi.PyObject_CheckBuffer(container.Handle) == 0)
+                throw new PyTypeErrorException($"geometry must be bytes, str, a list or a numpy object array, not '{container.TypeName}'");
+            using BufferView view = BufferView.Acquire(container, "geometry");
+            if (view.Dimensions != 1) throw new ArgumentException($"geometry must be 1-dimensional, got {view.Dimensions} dimensions");
+            ReadOnlySpan<nint> objects = view.Span<nint>("O", "geometry", "Python objects (dtype=object)");
+            _items = objects.ToArray();
+            foreach (nint item in _items) CApi.Py_IncRef(item);
+        }
+
+        public int Count => _items.Length;
+
+        public Borrowed this[int index] => new(_items[index]);
+
+        public void Dispose()
+        {
+            foreach (nint item in _items) CApi.Py_DecRef(item);
+        }
+    }
+}
