@@ -37,6 +37,7 @@ from .creation import (
     points,
     polygons,
 )
+from .interop import from_geopandas, from_shapely, to_geopandas, to_shapely
 from .measurement import area, bounds, distance, hausdorff_distance, length, total_bounds
 from .predicates import (
     contains,
@@ -116,7 +117,9 @@ __all__ = [
     "equals_exact",
     "errors",
     "from_arrow",
+    "from_geopandas",
     "from_ragged_array",
+    "from_shapely",
     "geometrycollections",
     "get_coordinates",
     "get_num_coordinates",
@@ -159,7 +162,9 @@ __all__ = [
     "set_num_threads",
     "simplify",
     "symmetric_difference",
+    "to_geopandas",
     "to_ragged_array",
+    "to_shapely",
     "total_bounds",
     "touches",
     "unary_union",
