@@ -39,6 +39,7 @@ from .creation import (
     polygons,
 )
 from .io import from_geojson, from_wkb, from_wkt, to_geojson, to_wkb, to_wkt
+from .interop import from_geopandas, from_shapely, to_geopandas, to_shapely
 from .measurement import area, bounds, distance, hausdorff_distance, length, total_bounds
 from .predicates import (
     contains,
@@ -120,7 +121,9 @@ __all__ = [
     "errors",
     "from_arrow",
     "from_geojson",
+    "from_geopandas",
     "from_ragged_array",
+    "from_shapely",
     "from_wkb",
     "from_wkt",
     "geometrycollections",
@@ -166,7 +169,9 @@ __all__ = [
     "simplify",
     "symmetric_difference",
     "to_geojson",
+    "to_geopandas",
     "to_ragged_array",
+    "to_shapely",
     "to_wkb",
     "to_wkt",
     "total_bounds",

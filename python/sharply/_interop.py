@@ -15,17 +15,21 @@ def to_geometry_array(obj, argument="geometry"):
     """Return ``obj`` as a GeometryArray (or a Geometry / None for a scalar)."""
     if hasattr(obj, "__arrow_c_array__") or hasattr(obj, "__arrow_c_stream__"):
         return from_arrow(obj)
-    if _is_shapely_geometry(obj) or isinstance(obj, (list, tuple, np.ndarray)):
-        from .io import from_shapely
+    from . import interop
 
-        return from_shapely(obj)
+    if _is_shapely_geometry(obj):
+        return interop.from_shapely(obj)
     if hasattr(obj, "geometry") and hasattr(obj, "crs") and hasattr(obj, "values"):
-        from .io import from_geopandas
-
-        return from_geopandas(obj)
+        return interop.from_geopandas(obj)
+    if isinstance(obj, np.ndarray) and obj.dtype != object:
+        raise TypeError(f"{argument}: expected geometries, got a numpy array of {obj.dtype}")
+    if isinstance(obj, (list, tuple, np.ndarray)):
+        try:
+            return interop.from_shapely(obj)
+        except TypeError:
+            raise TypeError(f"{argument}: expected geometries (Shapely geometries or None)") from None
     raise TypeError(f"{argument}: expected geometries, got {type(obj).__name__!r}")
 
 
 def _is_shapely_geometry(obj):
     return type(obj).__module__.startswith("shapely.geometry")
-
