@@ -20,17 +20,11 @@ import numpy as np
 
 from common import best_of, print_table
 
-_WKB_ARRAY = None
-
-
 def _to_sharply(geometries):
     """A GeometryArray decoded from the geometries' WKB: every row its own copy of the coordinates."""
-    global _WKB_ARRAY
-    if _WKB_ARRAY is None:
-        from sharply import _sharply
+    import sharply
 
-        _WKB_ARRAY = _sharply._bind("_wkb_array", ("values",), None, ())
-    return _WKB_ARRAY(tuple(g.wkb for g in geometries))
+    return sharply.from_wkb(np.array([g.wkb for g in geometries], dtype=object))
 
 
 def _boroughs():

@@ -21,8 +21,7 @@ internal static class Declarations
         SetOperations.Functions,
         ArrowInterface.Functions,
         Io.Functions,
-        Types.PyGeometryArray.Functions,
-        TestSupport.Functions);
+        Types.PyGeometryArray.Functions);
 
     private static Dictionary<string, PyFunction> Index(params PyFunction[][] lists)
     {

@@ -13,10 +13,6 @@ import shapely.wkt
 from shapely.geos import lgeos
 
 import sharply
-from sharply import _sharply
-
-_wkb_array = _sharply._bind("_wkb_array", ("values",), None, ())
-_wkb_list = _sharply._bind("_wkb_list", ("geometry",), None, ())
 
 #: Every geometry type, valid and invalid, empties, Z, and None (a missing geometry).
 WKT = [
@@ -57,15 +53,16 @@ def shapely_fixtures():
 
 def to_sharply(geometries):
     """A GeometryArray of Shapely 1.8 geometries (None = missing), through WKB."""
-    return _wkb_array(tuple(None if g is None else g.wkb for g in geometries))
+    return sharply.from_wkb(np.array([None if g is None else g.wkb for g in geometries], dtype=object))
 
 
 def to_shapely(result):
     """Shapely 1.8 geometries (or None) of a GeometryArray, or the one geometry of a Geometry / None."""
-    if result is None or isinstance(result, sharply.Geometry):
-        values = _wkb_list(result)
-        return None if values[0] is None else shapely.wkb.loads(values[0])
-    return [None if value is None else shapely.wkb.loads(value) for value in _wkb_list(result)]
+    if result is None:
+        return None
+    if isinstance(result, sharply.Geometry):
+        return shapely.wkb.loads(result.wkb)
+    return [None if value is None else shapely.wkb.loads(value) for value in sharply.to_wkb(result)]
 
 
 def normalized(geometry):
