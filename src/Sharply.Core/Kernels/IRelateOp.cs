@@ -16,4 +16,8 @@ internal interface IRelateOp
 
     /// <summary>The answer when both geometries are empty, where it differs from RelateNG's; null otherwise.</summary>
     static virtual bool? WhenBothEmpty => null;
+
+    /// <summary>The answer when the geometries have a vertex in common (so they intersect), when that
+    /// alone decides it; null otherwise.</summary>
+    static virtual bool? WhenSharingVertex => null;
 }

@@ -9,20 +9,28 @@ namespace Sharply.Core.Kernels;
 /// over every ring of every polygon part, with points on a ring reported as boundary. A point equal to a
 /// point part, or on a line part away from the ends of an open line, is interior; the ends of an open
 /// line are boundary (per part: an end shared by two lines of a MultiLineString stays boundary).
+/// A single polygonal row tested against many points is first indexed by <see cref="PreparedPolygon"/>,
+/// which gives the same answers from the edges near the point.
 /// </summary>
 internal static unsafe class PointInPolygon
 {
-    private enum Location : byte { Exterior, Boundary, Interior }
+    /// <summary>Where a point lies relative to a geometry.</summary>
+    public enum Location : byte { Exterior, Boundary, Interior }
+
+    /// <summary>Points against one row from which indexing the row pays off.</summary>
+    internal const int PrepareThreshold = 16;
 
     public static void Run(GeometryArray array, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<byte> output, bool boundaryCounts)
     {
         if (x.Length != y.Length) throw new ArgumentException($"x has length {x.Length} but y has {y.Length}");
         Broadcast shape = Broadcast.Of(array.Length, x.Length, output.Length);
         // Safe: the loop finishes before the fixed blocks end; indices are masked to the operand lengths.
+        // A single row tested against many points is indexed once (shared, read-only, by all threads).
+        PreparedPolygon? prepared = shape.MaskA == 0 && shape.Count >= PrepareThreshold ? PreparedPolygon.TryCreate(array, 0) : null;
         fixed (double* px = x, py = y)
         fixed (byte* target = output)
         {
-            var body = new Body { Array = array, X = px, Y = py, Shape = shape, Output = target, BoundaryCounts = boundaryCounts };
+            var body = new Body { Array = array, Prepared = prepared, X = px, Y = py, Shape = shape, Output = target, BoundaryCounts = boundaryCounts };
             ParallelRange.For(shape.Count, ParallelRange.Grain(shape.Count, 1024), ref body);
         }
     }
@@ -30,6 +38,7 @@ internal static unsafe class PointInPolygon
     private struct Body : IRangeBody
     {
         public GeometryArray Array;
+        public PreparedPolygon? Prepared;
         public double* X, Y;
         public Broadcast Shape;
         public byte* Output;
@@ -44,7 +53,7 @@ internal static unsafe class PointInPolygon
                 bool result = false;
                 if (!Array.IsNull(row) && !double.IsNaN(x) && !double.IsNaN(y))
                 {
-                    Location location = Locate(Array, row, x, y);
+                    Location location = Prepared is not null ? Prepared.Locate(x, y) : Locate(Array, row, x, y);
                     result = location == Location.Interior || (BoundaryCounts && location == Location.Boundary);
                 }
                 Output[i] = result ? (byte)1 : (byte)0;
@@ -52,7 +61,7 @@ internal static unsafe class PointInPolygon
         }
     }
 
-    private static Location Locate(GeometryArray array, int row, double x, double y)
+    internal static Location Locate(GeometryArray array, int row, double x, double y)
     {
         RowBounds.Of(array, row, out double x0, out double y0, out double x1, out double y1);
         if (!(x >= x0 && x <= x1 && y >= y0 && y <= y1)) return Location.Exterior;
@@ -119,19 +128,28 @@ internal static unsafe class PointInPolygon
         double* last = p + (long)(n - 1) * dim;
         for (double* v = p; v < last; v += dim)
         {
-            double ax = v[0], ay = v[1], bx = v[dim], by = v[dim + 1];
-            if ((ay > y) != (by > y))
-            {
-                // Orientation of the point against the segment, oriented upward: exact sign test as in
-                // GEOS's RayCrossingCounter (a zero determinant means the point is on the segment).
-                double det = (ax - x) * (by - y) - (bx - x) * (ay - y);
-                if (det == 0) return -1;
-                if ((det > 0) == (by > ay)) crossings++;
-            }
-            else if (ay == y && by == y && x >= Math.Min(ax, bx) && x <= Math.Max(ax, bx)) return -1;
-            else if ((ax == x && ay == y) || (bx == x && by == y)) return -1;
+            int c = EdgeCrossing(v[0], v[1], v[dim], v[dim + 1], x, y);
+            if (c < 0) return -1;
+            crossings += c;
         }
         return crossings;
+    }
+
+    /// <summary>1 when a rightward ray from (x, y) crosses edge a-b, 0 when not, -1 when the point is on the edge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int EdgeCrossing(double ax, double ay, double bx, double by, double x, double y)
+    {
+        if ((ay > y) != (by > y))
+        {
+            // Orientation of the point against the segment, oriented upward: exact sign test as in
+            // GEOS's RayCrossingCounter (a zero determinant means the point is on the segment).
+            double det = (ax - x) * (by - y) - (bx - x) * (ay - y);
+            if (det == 0) return -1;
+            return (det > 0) == (by > ay) ? 1 : 0;
+        }
+        if (ay == y && by == y && x >= Math.Min(ax, bx) && x <= Math.Max(ax, bx)) return -1;
+        if ((ax == x && ay == y) || (bx == x && by == y)) return -1;
+        return 0;
     }
 
     private static bool OnPath(double* p, int n, int dim, double x, double y)

@@ -72,6 +72,7 @@ public static unsafe class Predicates
         public static TopologyPredicate Create() => RelatePredicate.Intersects();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Intersects();
         public static bool WhenApart => false;
+        public static bool? WhenSharingVertex => true;
     }
 
     private struct DisjointOp : IRelateOp
@@ -79,6 +80,7 @@ public static unsafe class Predicates
         public static TopologyPredicate Create() => RelatePredicate.Disjoint();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Disjoint();
         public static bool WhenApart => true;
+        public static bool? WhenSharingVertex => false;
     }
 
     private struct ContainsOp : IRelateOp

@@ -7,8 +7,8 @@ using NtsGeometry = NetTopologySuite.Geometries.Geometry;
 namespace Sharply.Core.Kernels;
 
 /// <summary>
-/// The parallel loop of the RelateNG predicates. Pairs whose bounding boxes do not touch are decided
-/// without building NTS geometries. A broadcast operand is converted once and prepared once per chunk
+/// The parallel loop of the RelateNG predicates. Pairs whose bounding boxes do not touch, and for
+/// intersects / disjoint pairs with the same first vertex, are decided without building NTS geometries. A broadcast operand is converted once and prepared once per chunk
 /// (a prepared RelateNG builds indexes lazily, so it is not shared between threads).
 /// </summary>
 internal static unsafe class RelateDriver
@@ -24,6 +24,27 @@ internal static unsafe class RelateDriver
             if (shape.ScalarB && !b.IsNull(0)) body.Scalar = NtsConverter.ToNts(b, 0);
             ParallelRange.For(shape.Count, ParallelRange.Grain(shape.Count, 64), ref body);
         }
+    }
+
+    /// <summary>True when both rows have a first (non-NaN) vertex and it is the same point: a common
+    /// point, found in constant time (copies of one geometry, rows sharing a corner).</summary>
+    private static bool SameFirstVertex(GeometryArray a, int rowA, GeometryArray b, int rowB)
+    {
+        if (!FirstVertex(a, rowA, out double ax, out double ay) || !FirstVertex(b, rowB, out double bx, out double by)) return false;
+        return ax == bx && ay == by;
+    }
+
+    private static bool FirstVertex(GeometryArray array, int row, out double x, out double y)
+    {
+        (int partStart, int partEnd) = array.PartsOf(row);
+        int start = array.RingOffsets[array.PartOffsets[partStart]], end = array.RingOffsets[array.PartOffsets[partEnd]];
+        x = y = double.NaN;
+        if (start == end) return false;
+        // Safe: vertex start lies in [start, end), inside the validated coordinate buffer.
+        double* p = array.Coordinates.Pointer + (long)start * array.Dimension;
+        x = p[0];
+        y = p[1];
+        return !double.IsNaN(x) && !double.IsNaN(y);
     }
 
     private struct Body<TOp> : IRangeBody where TOp : IRelateOp
@@ -45,7 +66,8 @@ internal static unsafe class RelateDriver
                     continue;
                 }
                 bool result;
-                if (RowBounds.Disjoint(A, rowA, B, rowB)) result = TOp.WhenApart;
+                if (TOp.WhenSharingVertex is bool shared && SameFirstVertex(A, rowA, B, rowB)) result = shared;
+                else if (RowBounds.Disjoint(A, rowA, B, rowB)) result = TOp.WhenApart;
                 else if (TOp.WhenBothEmpty is bool bothEmpty && A.IsEmpty(rowA) && B.IsEmpty(rowB)) result = bothEmpty;
                 else
                 {

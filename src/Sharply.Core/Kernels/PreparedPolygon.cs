@@ -1,0 +1,162 @@
+using Sharply.Core.Geometries;
+
+namespace Sharply.Core.Kernels;
+
+/// <summary>
+/// One polygonal row indexed for many point-in-polygon tests: its bounding box, and its edges sorted
+/// into horizontal bands of equal height. Every edge whose closed y range meets a band is listed in it
+/// (grouped by ring, rings in order), so a point only meets the edges of its band, and the per-ring
+/// crossing counts, hence the result, are exactly those of <see cref="PointInPolygon"/>'s full scan.
+/// Immutable once built, so one instance is shared by all threads.
+/// </summary>
+internal sealed unsafe class PreparedPolygon
+{
+    private readonly GeometryArray _array;
+    private readonly double _x0, _y0, _x1, _y1;
+    private readonly double _bandScale;
+    private readonly int _bands;
+    /// <summary>Band <c>b</c> lists entries <c>[_bandStart[b], _bandStart[b + 1])</c>.</summary>
+    private readonly int[] _bandStart;
+    /// <summary>Row-local ring index of each entry.</summary>
+    private readonly int[] _entryRing;
+    /// <summary>Global index of the first vertex of each entry's edge.</summary>
+    private readonly int[] _entryVertex;
+    /// <summary>Row-local index of each ring's part.</summary>
+    private readonly int[] _ringPart;
+    /// <summary>Row-local index of each part's first ring (its shell).</summary>
+    private readonly int[] _partShell;
+    private readonly int _firstRing;
+
+    private PreparedPolygon(GeometryArray array, int row)
+    {
+        _array = array;
+        RowBounds.Of(array, row, out _x0, out _y0, out _x1, out _y1);
+        (int partStart, int partEnd) = array.PartsOf(row);
+        _firstRing = array.PartOffsets[partStart];
+        int ringCount = array.PartOffsets[partEnd] - _firstRing;
+        _ringPart = new int[ringCount];
+        _partShell = new int[partEnd - partStart];
+        long edges = 0;
+        for (int part = partStart; part < partEnd; part++)
+        {
+            (int ringStart, int ringEnd) = array.RingsOf(part);
+            _partShell[part - partStart] = ringStart - _firstRing;
+            for (int ring = ringStart; ring < ringEnd; ring++)
+            {
+                _ringPart[ring - _firstRing] = part - partStart;
+                (int start, int end) = array.VerticesOf(ring);
+                edges += Math.Max(0, end - start - 1);
+            }
+        }
+        _bands = (int)Math.Clamp(edges / 4, 1, 1 << 16);
+        double height = _y1 - _y0;
+        _bandScale = height > 0 && double.IsFinite(height) ? _bands / height : 0;
+        if (_bandScale == 0) _bands = 1;
+
+        // Two passes over the edges: count the entries of each band, then fill them in ring order.
+        _bandStart = new int[_bands + 1];
+        ForEachEdge((_, _, first, last) =>
+        {
+            for (int b = first; b <= last; b++) _bandStart[b + 1]++;
+        });
+        for (int b = 0; b < _bands; b++) _bandStart[b + 1] += _bandStart[b];
+        int total = _bandStart[_bands];
+        _entryRing = new int[total];
+        _entryVertex = new int[total];
+        int[] fill = _bandStart[.._bands];
+        ForEachEdge((ring, vertex, first, last) =>
+        {
+            for (int b = first; b <= last; b++)
+            {
+                int slot = fill[b]++;
+                _entryRing[slot] = ring;
+                _entryVertex[slot] = vertex;
+            }
+        });
+    }
+
+    /// <summary>Indexes row <paramref name="row"/> when it is a present, non-empty Polygon or MultiPolygon; else null.</summary>
+    public static PreparedPolygon? TryCreate(GeometryArray array, int row)
+    {
+        if (array.IsNull(row)) return null;
+        GeometryType type = array.TypeOf(row);
+        if (type is not (GeometryType.Polygon or GeometryType.MultiPolygon)) return null;
+        RowBounds.Of(array, row, out double x0, out _, out _, out _);
+        return double.IsNaN(x0) ? null : new PreparedPolygon(array, row);
+    }
+
+    private delegate void EdgeVisitor(int ring, int vertex, int firstBand, int lastBand);
+
+    private void ForEachEdge(EdgeVisitor visit)
+    {
+        int dim = _array.Dimension;
+        double* coordinates = _array.Coordinates.Pointer;
+        for (int local = 0; local < _ringPart.Length; local++)
+        {
+            (int start, int end) = _array.VerticesOf(_firstRing + local);
+            for (int vertex = start; vertex < end - 1; vertex++)
+            {
+                // Safe: vertex and vertex + 1 lie in [start, end), inside the validated coordinate buffer.
+                double ay = coordinates[(long)vertex * dim + 1], by = coordinates[((long)vertex + 1) * dim + 1];
+                double low = Math.Min(ay, by), high = Math.Max(ay, by);
+                if (!(high >= _y0 && low <= _y1)) continue;
+                visit(local, vertex, Band(low), Band(high));
+            }
+        }
+    }
+
+    private int Band(double y)
+    {
+        double position = (y - _y0) * _bandScale;
+        return position <= 0 ? 0 : position >= _bands - 1 ? _bands - 1 : (int)position;
+    }
+
+    /// <summary>Where (x, y) lies: the result of the full scan over every ring of the row.</summary>
+    public PointInPolygon.Location Locate(double x, double y)
+    {
+        if (!(x >= _x0 && x <= _x1 && y >= _y0 && y <= _y1)) return PointInPolygon.Location.Exterior;
+        int band = Band(y), dim = _array.Dimension;
+        int entry = _bandStart[band], stop = _bandStart[band + 1];
+        double* coordinates = _array.Coordinates.Pointer;
+        PointInPolygon.Location best = PointInPolygon.Location.Exterior;
+        while (entry < stop)
+        {
+            // One part at a time: its rings' entries are contiguous and in ring order.
+            int part = _ringPart[_entryRing[entry]], shell = _partShell[part];
+            PointInPolygon.Location location = PointInPolygon.Location.Exterior;
+            bool decided = _entryRing[entry] != shell;
+            while (entry < stop && _ringPart[_entryRing[entry]] == part)
+            {
+                int ring = _entryRing[entry];
+                int crossings = 0;
+                for (; entry < stop && _entryRing[entry] == ring; entry++)
+                {
+                    // Safe: each entry's vertex starts an edge of the row, inside the coordinate buffer.
+                    double* v = coordinates + (long)_entryVertex[entry] * dim;
+                    int c = PointInPolygon.EdgeCrossing(v[0], v[1], v[dim], v[dim + 1], x, y);
+                    if (c < 0) crossings = int.MinValue;
+                    else if (crossings >= 0) crossings += c;
+                }
+                if (decided) continue;
+                if (crossings < 0)
+                {
+                    location = PointInPolygon.Location.Boundary;
+                    decided = true;
+                }
+                else if (ring == shell)
+                {
+                    if ((crossings & 1) == 0) decided = true;
+                    else location = PointInPolygon.Location.Interior;
+                }
+                else if ((crossings & 1) == 1)
+                {
+                    location = PointInPolygon.Location.Exterior;
+                    decided = true;
+                }
+            }
+            if (location == PointInPolygon.Location.Interior) return location;
+            if (location == PointInPolygon.Location.Boundary) best = location;
+        }
+        return best;
+    }
+}
