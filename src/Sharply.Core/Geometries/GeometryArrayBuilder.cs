@@ -40,6 +40,9 @@ public sealed class GeometryArrayBuilder
 
     private int CoordinateCount => _coordinates.Count / (_hasZ ? 3 : 2);
 
+    /// <summary>Makes room for <paramref name="values"/> more coordinate values (doubles) without growing.</summary>
+    public void ReserveCoordinates(int values) => _coordinates.Reserve(values);
+
     /// <summary>Starts a present row of the given type.</summary>
     public void BeginGeometry(GeometryType type)
     {

@@ -41,6 +41,12 @@ internal sealed class GrowableBuffer<T>(int capacity) where T : unmanaged
         return span;
     }
 
+    /// <summary>Grows once so that <paramref name="count"/> more elements fit.</summary>
+    public void Reserve(int count)
+    {
+        if ((long)Count + count > _items.Length) Grow((int)Math.Min((long)Count + count, Array.MaxLength));
+    }
+
     public T this[int index]
     {
         get => _items[index];

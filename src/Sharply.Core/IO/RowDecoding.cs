@@ -81,6 +81,12 @@ internal static unsafe class RowDecoding
         public void Run(int start, int end)
         {
             var chunk = new Chunk(end - start);
+            if (TDecoder.BytesPerValue > 0)
+            {
+                long bytes = 0;
+                for (int row = start; row < end; row++) bytes += Math.Max(0, lengths[row]);
+                chunk.Builder.ReserveCoordinates((int)Math.Min(bytes / TDecoder.BytesPerValue, Array.MaxLength));
+            }
             chunks[start / grain] = chunk;
             GeometryArrayBuilder builder = chunk.Builder;
             for (int row = start; row < end; row++)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Sharply.Core.Geometries;
+using Sharply.Core.Parallel;
 
 namespace Sharply.Core.IO;
 
@@ -41,7 +42,48 @@ public static class WkbReader
     /// <summary>Decodes many values in parallel. Row <c>i</c> is the <c>lengths[i]</c> bytes at
     /// <c>pointers[i]</c>, or missing when the pointer is 0; the memory must stay valid during the call.</summary>
     public static DecodeResult ReadMany(ReadOnlySpan<nint> pointers, ReadOnlySpan<int> lengths, OnInvalid onInvalid, string? crs = null) =>
-        RowDecoding.ReadMany<Decoder>(pointers, lengths, onInvalid, crs);
+        TryReadPoints(pointers, lengths, crs) ?? RowDecoding.ReadMany<Decoder>(pointers, lengths, onInvalid, crs);
+
+    /// <summary>The fast path for the commonest input, present 2D little-endian points (21-byte values):
+    /// coordinates are copied straight into the final buffer. Null when some row is anything else.</summary>
+    private static unsafe DecodeResult? TryReadPoints(ReadOnlySpan<nint> pointers, ReadOnlySpan<int> lengths, string? crs)
+    {
+        int count = pointers.Length;
+        if (count == 0 || lengths.Length != count || !BitConverter.IsLittleEndian) return null;
+        DataBuffer<double> coordinates = DataBuffer<double>.Allocate(2 * count);
+        // Safe: the spans stay pinned for the whole loop, which ends before this method returns.
+        fixed (nint* pointer = pointers)
+        fixed (int* length = lengths)
+        {
+            var body = new PointBody(pointer, length, coordinates.Pointer);
+            ParallelRange.For(count, ParallelRange.Grain(count, 4096), ref body);
+            for (int row = 0; row < count; row++)
+                if (!IsPointRow(pointer[row], length[row])) return null;
+        }
+        var array = new GeometryArray(count, GeometryType.Point, false, coordinates, Offsets.Identity, Offsets.Identity, Offsets.Identity, crs: crs);
+        return new DecodeResult(array, [], 0);
+    }
+
+    /// <summary>True for a 21-byte little-endian 2D point without SRID.</summary>
+    private static unsafe bool IsPointRow(nint pointer, int length) =>
+        // Safe: the caller guarantees each non-null pointer addresses its length in readable bytes.
+        pointer != 0 && length == 21 && *(byte*)pointer == 1 && *(uint*)((byte*)pointer + 1) == 1;
+
+    private readonly unsafe struct PointBody(nint* pointers, int* lengths, double* coordinates) : IRangeBody
+    {
+        public void Run(int start, int end)
+        {
+            for (int row = start; row < end; row++)
+            {
+                nint pointer = pointers[row];
+                // Rows that are not simple points are left unwritten; the caller then takes the general path.
+                if (!IsPointRow(pointer, lengths[row])) return;
+                // Safe: a point row holds 16 coordinate bytes after its 5-byte header (checked above),
+                // and the target holds 2 doubles per row.
+                Buffer.MemoryCopy((byte*)pointer + 5, coordinates + 2L * row, 16, 16);
+            }
+        }
+    }
 
     /// <summary>Decodes many managed values (null = missing) in parallel.</summary>
     public static DecodeResult ReadMany(IReadOnlyList<byte[]?> rows, OnInvalid onInvalid, string? crs = null) =>
@@ -49,6 +91,8 @@ public static class WkbReader
 
     private readonly struct Decoder : IRowDecoder
     {
+        public static int BytesPerValue => 8;
+
         public static int Decode(ReadOnlySpan<byte> input, GeometryArrayBuilder builder, long row)
         {
             if (input.Length == 0 || input[0] != (byte)'0') return DecodeBinary(input, builder, row);
