@@ -78,6 +78,14 @@ internal static class NumberText
             return;
         }
         Span<byte> span = output.GetSpan(32);
+        int length = TryFormatShortestFixed(value, span);
+        output.Advance(length > 0 ? length : FormatShortestGeneral(value, span));
+    }
+
+    /// <summary>The general path of <see cref="WriteShortest"/> for a finite value: .NET's shortest
+    /// round-trip text, with a lowercase exponent and ".0" added to integral values.</summary>
+    internal static int FormatShortestGeneral(double value, Span<byte> span)
+    {
         value.TryFormat(span, out int length, "R", CultureInfo.InvariantCulture);
         int exponent = span[..length].IndexOf((byte)'E');
         if (exponent >= 0) span[exponent] = (byte)'e';
@@ -86,6 +94,105 @@ internal static class NumberText
             span[length++] = (byte)'.';
             span[length++] = (byte)'0';
         }
-        output.Advance(length);
+        return length;
+    }
+
+    /// <summary>10^k for k = 0 .. 20.</summary>
+    private static readonly UInt128[] PowersOfTen = MakePowersOfTen();
+
+    private static UInt128[] MakePowersOfTen()
+    {
+        var powers = new UInt128[21];
+        powers[0] = 1;
+        for (int k = 1; k < powers.Length; k++) powers[k] = powers[k - 1] * 10;
+        return powers;
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="WriteShortest"/> for values written in positional notation
+    /// (1e-3 &lt;= |value| &lt; 1e15), in exact integer arithmetic: with |value| = f * 2^e, the decimals
+    /// m / 10^k that read back as the value are the integers m inside the rounding interval of the
+    /// value scaled by 10^k (ends included when f is even, as round-half-even reading does). The fewest
+    /// decimals k with such an m (found by bisection: once one exists, every larger k has one) give the
+    /// fewest significant digits; among several such m the one nearest the exact value is taken, as
+    /// shortest round-trip algorithms do (an exact tie returns 0 for the general path to decide).
+    /// Returns the length written.
+    /// </summary>
+    internal static int TryFormatShortestFixed(double value, Span<byte> span)
+    {
+        double magnitude = Math.Abs(value);
+        if (!(magnitude >= 1e-3 && magnitude < 1e15)) return 0;
+        ulong bits = BitConverter.DoubleToUInt64Bits(magnitude);
+        ulong f = (bits & ((1UL << 52) - 1)) | (1UL << 52);
+        int shift = 2 - ((int)(bits >> 52) - 1075);
+        // In units of 2^(e - 2): the value is 4f, the neighbours' midpoints 4f - 2 (4f - 1 below a
+        // power of two, where the next smaller double is half as far) and 4f + 2.
+        UInt128 lower = f == 1UL << 52 ? 4 * f - 1 : 4 * f - 2, upper = 4 * f + 2;
+        bool inclusive = (f & 1) == 0;
+        int low = 0, high = PowersOfTen.Length - 1;
+        while (low < high)
+        {
+            int k = (low + high) / 2;
+            if (Candidates(lower, upper, shift, inclusive, k, out _) > 0) high = k;
+            else low = k + 1;
+        }
+        int count = Candidates(lower, upper, shift, inclusive, low, out ulong m);
+        if (count > 1)
+        {
+            // Several texts of that length read back as the value: the algorithms pick the one nearest
+            // the exact value (an exact tie is left to the general path).
+            UInt128 center = 4 * (UInt128)f * PowersOfTen[low], half = UInt128.One << (shift - 1);
+            UInt128 remainder = center & ((UInt128.One << shift) - 1);
+            if (remainder == half) return 0;
+            ulong nearest = (ulong)(center >> shift) + (remainder > half ? 1UL : 0UL);
+            Candidates(lower, upper, shift, inclusive, low, out ulong first, out ulong last);
+            m = Math.Clamp(nearest, first, last);
+        }
+        return WriteFixedDigits(span, m, low, value < 0);
+    }
+
+    /// <summary>How many integers lie in the interval [lower, upper] * 10^k / 2^shift (0, 1 or 2 meaning
+    /// "more"), and the first of them.</summary>
+    private static int Candidates(UInt128 lower, UInt128 upper, int shift, bool inclusive, int k, out ulong first) =>
+        Candidates(lower, upper, shift, inclusive, k, out first, out _);
+
+    private static int Candidates(UInt128 lower, UInt128 upper, int shift, bool inclusive, int k, out ulong first, out ulong last)
+    {
+        UInt128 l = lower * PowersOfTen[k], u = upper * PowersOfTen[k];
+        UInt128 mask = (UInt128.One << shift) - 1;
+        UInt128 lo = (l >> shift) + ((l & mask) != 0 || !inclusive ? UInt128.One : UInt128.Zero);
+        UInt128 hi = (u >> shift) - ((u & mask) == 0 && !inclusive ? UInt128.One : UInt128.Zero);
+        first = (ulong)lo;
+        last = (ulong)hi;
+        if (lo > hi) return 0;
+        return lo == hi ? 1 : 2;
+    }
+
+    /// <summary>Writes <paramref name="m"/> / 10^<paramref name="k"/> as "123.45" ("123.0" when k is 0, "0.012" below 1).</summary>
+    private static int WriteFixedDigits(Span<byte> span, ulong m, int k, bool negative)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        int count = 0;
+        do
+        {
+            digits[count++] = (byte)('0' + (int)(m % 10));
+            m /= 10;
+        }
+        while (m != 0);
+        int length = 0;
+        if (negative) span[length++] = (byte)'-';
+        if (count <= k)
+        {
+            span[length++] = (byte)'0';
+            span[length++] = (byte)'.';
+            for (int i = k; i > count; i--) span[length++] = (byte)'0';
+            for (int i = count - 1; i >= 0; i--) span[length++] = digits[i];
+            return length;
+        }
+        for (int i = count - 1; i >= k; i--) span[length++] = digits[i];
+        span[length++] = (byte)'.';
+        if (k == 0) span[length++] = (byte)'0';
+        for (int i = k - 1; i >= 0; i--) span[length++] = digits[i];
+        return length;
     }
 }
