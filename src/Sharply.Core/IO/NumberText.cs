@@ -97,12 +97,12 @@ internal static class NumberText
         return length;
     }
 
-    /// <summary>10^k for k = 0 .. 20.</summary>
-    private static readonly UInt128[] PowersOfTen = MakePowersOfTen();
+    /// <summary>10^k for k = 0 .. 19 (enough for 17 significant digits of values from 1e-3 on).</summary>
+    private static readonly ulong[] PowersOfTen = MakePowersOfTen();
 
-    private static UInt128[] MakePowersOfTen()
+    private static ulong[] MakePowersOfTen()
     {
-        var powers = new UInt128[21];
+        var powers = new ulong[20];
         powers[0] = 1;
         for (int k = 1; k < powers.Length; k++) powers[k] = powers[k - 1] * 10;
         return powers;
@@ -127,9 +127,14 @@ internal static class NumberText
         int shift = 2 - ((int)(bits >> 52) - 1075);
         // In units of 2^(e - 2): the value is 4f, the neighbours' midpoints 4f - 2 (4f - 1 below a
         // power of two, where the next smaller double is half as far) and 4f + 2.
-        UInt128 lower = f == 1UL << 52 ? 4 * f - 1 : 4 * f - 2, upper = 4 * f + 2;
+        ulong lower = f == 1UL << 52 ? 4 * f - 1 : 4 * f - 2, upper = 4 * f + 2;
         bool inclusive = (f & 1) == 0;
-        int low = 0, high = PowersOfTen.Length - 1;
+        // 17 significant digits always suffice; most full-precision values need 16 or 17, so try those first.
+        int integerDigits = magnitude < 1 ? 0 : (int)Math.Log10(magnitude) + 1;
+        int leadingZeros = magnitude >= 0.1 ? 0 : magnitude >= 0.01 ? 1 : 2;
+        int low = 0, high = Math.Min(PowersOfTen.Length - 1, 17 - integerDigits + leadingZeros);
+        if (high > 0 && Candidates(lower, upper, shift, inclusive, high - 1, out _) == 0) low = high;
+        else if (high > 0) high--;
         while (low < high)
         {
             int k = (low + high) / 2;
@@ -137,11 +142,12 @@ internal static class NumberText
             else low = k + 1;
         }
         int count = Candidates(lower, upper, shift, inclusive, low, out ulong m);
+        if (count == 0) return 0;
         if (count > 1)
         {
             // Several texts of that length read back as the value: the algorithms pick the one nearest
             // the exact value (an exact tie is left to the general path).
-            UInt128 center = 4 * (UInt128)f * PowersOfTen[low], half = UInt128.One << (shift - 1);
+            UInt128 center = Math.BigMul(4 * f, PowersOfTen[low]), half = UInt128.One << (shift - 1);
             UInt128 remainder = center & ((UInt128.One << shift) - 1);
             if (remainder == half) return 0;
             ulong nearest = (ulong)(center >> shift) + (remainder > half ? 1UL : 0UL);
@@ -153,12 +159,12 @@ internal static class NumberText
 
     /// <summary>How many integers lie in the interval [lower, upper] * 10^k / 2^shift (0, 1 or 2 meaning
     /// "more"), and the first of them.</summary>
-    private static int Candidates(UInt128 lower, UInt128 upper, int shift, bool inclusive, int k, out ulong first) =>
+    private static int Candidates(ulong lower, ulong upper, int shift, bool inclusive, int k, out ulong first) =>
         Candidates(lower, upper, shift, inclusive, k, out first, out _);
 
-    private static int Candidates(UInt128 lower, UInt128 upper, int shift, bool inclusive, int k, out ulong first, out ulong last)
+    private static int Candidates(ulong lower, ulong upper, int shift, bool inclusive, int k, out ulong first, out ulong last)
     {
-        UInt128 l = lower * PowersOfTen[k], u = upper * PowersOfTen[k];
+        UInt128 l = Math.BigMul(lower, PowersOfTen[k]), u = Math.BigMul(upper, PowersOfTen[k]);
         UInt128 mask = (UInt128.One << shift) - 1;
         UInt128 lo = (l >> shift) + ((l & mask) != 0 || !inclusive ? UInt128.One : UInt128.Zero);
         UInt128 hi = (u >> shift) - ((u & mask) == 0 && !inclusive ? UInt128.One : UInt128.Zero);
