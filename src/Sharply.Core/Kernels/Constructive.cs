@@ -136,8 +136,11 @@ public static unsafe class Constructive
         }
     }
 
-    private static (double X, double Y) CentroidOf(GeometryArray array, int row)
+    /// <summary>The centroid of one row. The lengths of polygon rings only matter when the total area is
+    /// zero, so they are summed only then (a second pass with <paramref name="polygonLines"/>).</summary>
+    private static (double X, double Y) CentroidOf(GeometryArray array, int row, bool polygonLines = false)
     {
+        bool sawPolygon = false;
         GeometryType type = array.TypeOf(row);
         (int partStart, int partEnd) = array.PartsOf(row);
         int dim = array.Dimension;
@@ -185,6 +188,8 @@ public static unsafe class Constructive
                     area2 += sign * ringArea2;
                     areaX += sign * ringX;
                     areaY += sign * ringY;
+                    sawPolygon = true;
+                    if (!polygonLines) continue;
                 }
                 double partLength = 0;
                 for (int i = 0; i + 1 < n; i++)
@@ -205,6 +210,7 @@ public static unsafe class Constructive
             }
         }
         if (area2 != 0) return (baseX + areaX / 3 / area2, baseY + areaY / 3 / area2);
+        if (sawPolygon && !polygonLines) return CentroidOf(array, row, polygonLines: true);
         if (length != 0) return (lineX / length, lineY / length);
         if (points != 0) return (pointX / points, pointY / points);
         return (double.NaN, double.NaN);
