@@ -32,6 +32,11 @@ internal static class NumberText
             }
         }
         Span<byte> span = output.GetSpan(MaxFixedLength);
+        if (TryShortestDigits(Math.Abs(value), out ulong m, out int k))
+        {
+            output.Advance(Trim(span, WriteRounded(span, m, k, precision, value < 0), trim));
+            return;
+        }
         Span<char> format = stackalloc char[4];
         format[0] = 'F';
         precision.TryFormat(format[1..], out int formatLength, default, CultureInfo.InvariantCulture);
@@ -53,6 +58,12 @@ internal static class NumberText
             }
         }
         else value.TryFormat(span, out length, format, CultureInfo.InvariantCulture);
+        output.Advance(Trim(span, length, trim));
+    }
+
+    /// <summary>With <paramref name="trim"/>, drops trailing zeros, a trailing point and the sign of zero.</summary>
+    private static int Trim(Span<byte> span, int length, bool trim)
+    {
         if (trim && span[..length].Contains((byte)'.'))
         {
             while (span[length - 1] == (byte)'0') length--;
@@ -63,7 +74,50 @@ internal static class NumberText
                 length = 1;
             }
         }
-        output.Advance(length);
+        return length;
+    }
+
+    /// <summary>m / 10^k rounded half to even to <paramref name="precision"/> decimals, written with exactly
+    /// that many decimals (no point for 0); a negative value keeps its sign even when it rounds to zero.</summary>
+    private static int WriteRounded(Span<byte> span, ulong m, int k, int precision, bool negative)
+    {
+        int pad = 0;
+        if (k > precision)
+        {
+            int drop = k - precision;
+            if (drop >= PowersOfTen.Length) m = 0;
+            else
+            {
+                ulong divisor = PowersOfTen[drop], quotient = m / divisor, remainder = m - quotient * divisor;
+                if (remainder > divisor - remainder || (remainder == divisor - remainder && (quotient & 1) == 1)) quotient++;
+                m = quotient;
+            }
+            k = precision;
+        }
+        else pad = precision - k;
+        int length = precision == 0 ? WriteInteger(span, m, negative) : WriteFixedDigits(span, m, k, negative);
+        if (pad > 0)
+        {
+            // WriteFixedDigits wrote "x.0" for k == 0: that zero is the first padded one.
+            if (k == 0) pad--;
+            span.Slice(length, pad).Fill((byte)'0');
+            length += pad;
+        }
+        return length;
+    }
+
+    private static int WriteInteger(Span<byte> span, ulong m, bool negative)
+    {
+        int length = 0;
+        if (negative) span[length++] = (byte)'-';
+        int digits = 1;
+        for (ulong rest = m / 10; rest != 0; rest /= 10) digits++;
+        for (int i = length + digits - 1; i >= length; i--)
+        {
+            span[i] = (byte)('0' + (int)(m % 10));
+            m /= 10;
+        }
+        return length + digits;
     }
 
     /// <summary>
@@ -118,10 +172,16 @@ internal static class NumberText
     /// shortest round-trip algorithms do (an exact tie returns 0 for the general path to decide).
     /// Returns the length written.
     /// </summary>
-    internal static int TryFormatShortestFixed(double value, Span<byte> span)
+    internal static int TryFormatShortestFixed(double value, Span<byte> span) =>
+        TryShortestDigits(Math.Abs(value), out ulong m, out int k) ? WriteFixedDigits(span, m, k, value < 0) : 0;
+
+    /// <summary>The shortest round-trip text of <paramref name="magnitude"/> as m / 10^k (see
+    /// <see cref="TryFormatShortestFixed"/>); false when the general path must decide.</summary>
+    private static bool TryShortestDigits(double magnitude, out ulong m, out int k)
     {
-        double magnitude = Math.Abs(value);
-        if (!(magnitude >= 1e-3 && magnitude < 1e15)) return 0;
+        k = 0;
+        m = 0;
+        if (!(magnitude >= 1e-3 && magnitude < 1e15)) return false;
         ulong bits = BitConverter.DoubleToUInt64Bits(magnitude);
         ulong f = (bits & ((1UL << 52) - 1)) | (1UL << 52);
         int shift = 2 - ((int)(bits >> 52) - 1075);
@@ -137,24 +197,25 @@ internal static class NumberText
         else if (high > 0) high--;
         while (low < high)
         {
-            int k = (low + high) / 2;
-            if (Candidates(lower, upper, shift, inclusive, k, out _) > 0) high = k;
-            else low = k + 1;
+            int middle = (low + high) / 2;
+            if (Candidates(lower, upper, shift, inclusive, middle, out _) > 0) high = middle;
+            else low = middle + 1;
         }
-        int count = Candidates(lower, upper, shift, inclusive, low, out ulong m);
-        if (count == 0) return 0;
+        k = low;
+        int count = Candidates(lower, upper, shift, inclusive, low, out m);
+        if (count == 0) return false;
         if (count > 1)
         {
             // Several texts of that length read back as the value: the algorithms pick the one nearest
             // the exact value (an exact tie is left to the general path).
             UInt128 center = Math.BigMul(4 * f, PowersOfTen[low]), half = UInt128.One << (shift - 1);
             UInt128 remainder = center & ((UInt128.One << shift) - 1);
-            if (remainder == half) return 0;
+            if (remainder == half) return false;
             ulong nearest = (ulong)(center >> shift) + (remainder > half ? 1UL : 0UL);
             Candidates(lower, upper, shift, inclusive, low, out ulong first, out ulong last);
             m = Math.Clamp(nearest, first, last);
         }
-        return WriteFixedDigits(span, m, low, value < 0);
+        return true;
     }
 
     /// <summary>How many integers lie in the interval [lower, upper] * 10^k / 2^shift (0, 1 or 2 meaning

@@ -63,4 +63,63 @@ public class NumberTextTests
         }
         Assert.True(fast > 250_000, $"only {fast} values took the fast path");
     }
+
+    /// <summary>The WKT rule spelled out with decimal: round the shortest round-trip digits half to even.</summary>
+    private static string Reference(double value, int precision, bool trim)
+    {
+        if (precision < 0)
+            precision = !trim ? 16 : Math.Clamp(16 - (Math.Abs(value) < 1 ? 0 : (int)Math.Floor(Math.Log10(Math.Abs(value))) + 1), 0, 16);
+        decimal exact = decimal.Parse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        string text = decimal.Round(exact, precision, MidpointRounding.ToEven).ToString("F" + precision, System.Globalization.CultureInfo.InvariantCulture);
+        if (value < 0 && text[0] != '-') text = "-" + text;
+        if (trim && text.Contains('.'))
+        {
+            text = text.TrimEnd('0').TrimEnd('.');
+            if (text == "-0") text = "0";
+        }
+        return text;
+    }
+
+    private static string Fixed(double value, int precision, bool trim)
+    {
+        var sink = new Utf8Sink(64);
+        NumberText.WriteFixed(sink, value, precision, trim);
+        return Encoding.ASCII.GetString(sink.Written);
+    }
+
+    [Theory]
+    [InlineData(2.5e-06 * 1e3, 3, true, "0.002")]
+    [InlineData(0.125, 2, false, "0.12")]
+    [InlineData(0.375, 2, false, "0.38")]
+    [InlineData(-0.001, 2, true, "0")]
+    [InlineData(-0.001, 2, false, "-0.00")]
+    [InlineData(1013819.2791090437, -1, true, "1013819.279109044")]
+    [InlineData(2.5, 0, true, "2")]
+    [InlineData(3.5, 0, false, "4")]
+    [InlineData(12.0, 3, false, "12.000")]
+    public void WktNumbersRoundTheShortestDigits(double value, int precision, bool trim, string expected)
+    {
+        Assert.Equal(expected, Reference(value, precision, trim));
+        Assert.Equal(expected, Fixed(value, precision, trim));
+    }
+
+    [Fact]
+    public void WktFastPathEqualsTheDecimalRule()
+    {
+        var random = new Random(5);
+        for (int i = 0; i < 100_000; i++)
+        {
+            double value = (i % 3) switch
+            {
+                0 => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 16)),
+                1 => Math.Round(random.NextDouble() * 1e4, random.Next(0, 6)) + (random.Next(2) == 0 ? 0.5 * Math.Pow(10, -random.Next(0, 6)) : 0),
+                _ => -Math.Round(random.NextDouble() * 100, 3),
+            };
+            int precision = random.Next(-1, 18);
+            bool trim = random.Next(2) == 0;
+            string expected = Reference(value, precision, trim);
+            Assert.True(expected == Fixed(value, precision, trim), $"{value:R} precision {precision} trim {trim}: {Fixed(value, precision, trim)} != {expected}");
+        }
+    }
 }
