@@ -190,7 +190,8 @@ internal static class NumberText
         ulong lower = f == 1UL << 52 ? 4 * f - 1 : 4 * f - 2, upper = 4 * f + 2;
         bool inclusive = (f & 1) == 0;
         // 17 significant digits always suffice; most full-precision values need 16 or 17, so try those first.
-        int integerDigits = magnitude < 1 ? 0 : (int)Math.Log10(magnitude) + 1;
+        int integerDigits = 0;
+        while (integerDigits < 15 && magnitude >= PowersOfTen[integerDigits]) integerDigits++;
         int leadingZeros = magnitude >= 0.1 ? 0 : magnitude >= 0.01 ? 1 : 2;
         int low = 0, high = Math.Min(PowersOfTen.Length - 1, 17 - integerDigits + leadingZeros);
         if (high > 0 && Candidates(lower, upper, shift, inclusive, high - 1, out _) == 0) low = high;

@@ -41,7 +41,11 @@ internal static class TextEncoding
     {
         public void Run(int start, int end)
         {
-            var sink = new Utf8Sink(64 * (end - start));
+            // Room for the usual text (a header per row, up to 40 bytes per vertex) so the sink seldom grows.
+            (int first, _) = array.PartsOf(start);
+            (_, int last) = array.PartsOf(end - 1);
+            long vertices = array.RingOffsets[array.PartOffsets[last]] - array.RingOffsets[array.PartOffsets[first]];
+            var sink = new Utf8Sink((int)Math.Min(64L * (end - start) + 40 * vertices, 1 << 30));
             sinks[start / grain] = sink;
             for (int row = start; row < end; row++)
             {
