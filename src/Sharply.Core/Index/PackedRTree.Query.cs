@@ -65,6 +65,8 @@ public sealed partial class PackedRTree
                 found.Clear();
                 tree.Collect(new QueryBox(box[0], box[1], box[2], box[3], distance), found);
                 Span<int> items = CollectionsMarshal.AsSpan(found);
+                // Sorted before refinement, so the filter reads the tree's rows in memory order.
+                tree.SortAscending(items, ref bitmap);
                 int kept = 0;
                 foreach (int item in items)
                 {
@@ -72,7 +74,6 @@ public sealed partial class PackedRTree
                 }
                 if (kept == 0) continue;
                 items = items[..kept];
-                tree.SortAscending(items, ref bitmap);
                 chunk ??= new PairChunk(false);
                 chunk.Inputs.Append(kept).Fill(input);
                 items.CopyTo(chunk.Trees.Append(kept));

@@ -1,0 +1,91 @@
+using Sharply.Core.Geometries;
+using Sharply.Core.Kernels;
+using P = Sharply.Core.Index.JoinPredicates;
+
+namespace Sharply.Core.Index;
+
+/// <summary>
+/// A <see cref="PackedRTree"/> over the bounds of a geometry array, queried with geometries and an exact
+/// predicate (Shapely's <c>STRtree</c>). Missing and empty geometries are not stored and never match.
+/// Polygons prepared for point tests stay with the tree, so later queries reuse them. Safe to query from
+/// several threads at once.
+/// </summary>
+public sealed class GeometryTree
+{
+    private readonly JoinSide _side;
+
+    /// <summary>Indexes <paramref name="geometries"/> (bounds from <see cref="Measurement.Bounds"/>).</summary>
+    public GeometryTree(GeometryArray geometries, int nodeCapacity = 10)
+    {
+        ArgumentNullException.ThrowIfNull(geometries);
+        Geometries = geometries;
+        Index = new PackedRTree(BoundsOf(geometries), nodeCapacity);
+        _side = new JoinSide(geometries);
+    }
+
+    /// <summary>The indexed geometries, in the order of the tree indices.</summary>
+    public GeometryArray Geometries { get; }
+
+    /// <summary>The R-tree over their bounds.</summary>
+    public PackedRTree Index { get; }
+
+    /// <summary>Number of geometries stored: those neither missing nor empty.</summary>
+    public int Count => Index.Count;
+
+    /// <summary>
+    /// The pairs (input row, tree row), ordered by input then tree row, whose bounds intersect and for
+    /// which <c>predicate(input, tree)</c> holds. For <see cref="SpatialPredicate.DWithin"/>,
+    /// <paramref name="distances"/> holds one distance for all inputs or one per input; a NaN or negative
+    /// distance matches nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">Distances are missing for dwithin, given for another predicate, or
+    /// their number matches neither 1 nor the inputs.</exception>
+    public IndexPairs Query(GeometryArray input, SpatialPredicate predicate, ReadOnlySpan<double> distances = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if ((predicate == SpatialPredicate.DWithin) != (distances.Length > 0))
+            throw new ArgumentException(predicate == SpatialPredicate.DWithin
+                ? "the dwithin predicate needs a distance" : "a distance is only used by the dwithin predicate");
+        if (distances.Length > 1 && distances.Length != input.Length)
+            throw new ArgumentException($"{distances.Length} distances for {input.Length} geometries");
+        double[] bounds = BoundsOf(input);
+        var inputSide = new JoinSide(input);
+        return predicate switch
+        {
+            SpatialPredicate.None => Index.QueryPairs(bounds),
+            SpatialPredicate.Intersects => Index.QueryPairs(bounds, default, new RelateFilter<P.Intersects>(inputSide, _side)),
+            SpatialPredicate.Within => Index.QueryPairs(bounds, default, new RelateFilter<P.Within>(inputSide, _side)),
+            SpatialPredicate.Contains => Index.QueryPairs(bounds, default, new RelateFilter<P.Contains>(inputSide, _side)),
+            SpatialPredicate.Overlaps => Index.QueryPairs(bounds, default, new RelateFilter<P.Overlaps>(inputSide, _side)),
+            SpatialPredicate.Crosses => Index.QueryPairs(bounds, default, new RelateFilter<P.Crosses>(inputSide, _side)),
+            SpatialPredicate.Touches => Index.QueryPairs(bounds, default, new RelateFilter<P.Touches>(inputSide, _side)),
+            SpatialPredicate.Covers => Index.QueryPairs(bounds, default, new RelateFilter<P.Covers>(inputSide, _side)),
+            SpatialPredicate.CoveredBy => Index.QueryPairs(bounds, default, new RelateFilter<P.CoveredBy>(inputSide, _side)),
+            SpatialPredicate.ContainsProperly =>
+                Index.QueryPairs(bounds, default, new RelateFilter<P.ContainsProperly>(inputSide, _side)),
+            SpatialPredicate.DWithin => Index.QueryPairs(bounds, distances, new DistanceFilter(inputSide, _side, distances.ToArray())),
+            _ => throw new ArgumentOutOfRangeException(nameof(predicate), predicate, "unknown predicate"),
+        };
+    }
+
+    /// <summary>
+    /// For each input, the nearest tree geometries by exact distance (Shapely's <c>STRtree.query_nearest</c>):
+    /// all those at the minimum distance, or only the lowest tree index with <paramref name="allMatches"/>
+    /// false. Missing and empty inputs have no pair. <paramref name="exclusive"/> skips tree geometries
+    /// equal to the input.
+    /// </summary>
+    public IndexPairs Nearest(GeometryArray input, double maxDistance = double.PositiveInfinity, bool exclusive = false,
+        bool allMatches = true, bool returnDistance = false)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var metric = new GeometryDistance(new JoinSide(input), _side, exclusive);
+        return Index.Nearest(BoundsOf(input), metric, maxDistance, exclusive: false, allMatches, returnDistance);
+    }
+
+    private static double[] BoundsOf(GeometryArray geometries)
+    {
+        double[] bounds = GC.AllocateUninitializedArray<double>(4 * geometries.Length);
+        Measurement.Bounds(geometries, bounds);
+        return bounds;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Globalization;
+using Sharply.Core.Geometries;
+using Sharply.Core.Index;
+using Sharply.Core.IO;
+using Sharply.Core.Kernels;
+
+namespace Sharply.Core.Tests.Index;
+
+public class GeometryTreeTests
+{
+    private delegate void Kernel(GeometryArray a, GeometryArray b, Span<byte> output);
+
+    private static readonly (SpatialPredicate Predicate, Kernel Kernel)[] Topological =
+    [
+        (SpatialPredicate.Intersects, Predicates.Intersects), (SpatialPredicate.Within, Predicates.Within),
+        (SpatialPredicate.Contains, Predicates.Contains), (SpatialPredicate.Overlaps, Predicates.Overlaps),
+        (SpatialPredicate.Crosses, Predicates.Crosses), (SpatialPredicate.Touches, Predicates.Touches),
+        (SpatialPredicate.Covers, Predicates.Covers), (SpatialPredicate.CoveredBy, Predicates.CoveredBy),
+        (SpatialPredicate.ContainsProperly, Predicates.ContainsProperly),
+    ];
+
+    private static GeometryArray Wkt(IEnumerable<string?> rows) => WktReader.ReadMany(rows.ToList(), OnInvalid.Raise).Array;
+
+    private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The rings of a star with a hole: <paramref name="spikes"/> × 2 shell vertices, enough for a
+    /// <see cref="PolygonLocator"/>.</summary>
+    private static string StarRings(double cx, double cy, double outer, double inner, int spikes)
+    {
+        var shell = new List<string>();
+        for (int i = 0; i < 2 * spikes; i++)
+        {
+            double angle = Math.PI * i / spikes, r = i % 2 == 0 ? outer : inner;
+            shell.Add($"{F(Math.Round(cx + r * Math.Cos(angle), 3))} {F(Math.Round(cy + r * Math.Sin(angle), 3))}");
+        }
+        shell.Add(shell[0]);
+        double h = inner / 3;
+        string hole = $"{F(cx - h)} {F(cy - h)}, {F(cx + h)} {F(cy - h)}, {F(cx + h)} {F(cy + h)}, {F(cx - h)} {F(cy + h)}, {F(cx - h)} {F(cy - h)}";
+        return $"(({string.Join(", ", shell)}), ({hole}))";
+    }
+
+    /// <summary>Polygons (big stars with holes, a multipolygon, small squares), lines, points, empties and nulls.</summary>
+    private static GeometryArray Shapes() => Wkt(
+    [
+        "POLYGON " + StarRings(50, 50, 40, 20, 60),
+        "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))",
+        null,
+        $"MULTIPOLYGON ({StarRings(20, 80, 15, 8, 40)}, ((70 0, 90 0, 90 20, 70 20, 70 0)))",
+        "LINESTRING (0 50, 100 50)",
+        "POLYGON EMPTY",
+        "POLYGON ((5 5, 15 5, 15 15, 5 15, 5 5))",
+        "MULTIPOINT ((50 50), (10 10))",
+        "POINT (45 45)",
+    ]);
+
+    /// <summary>Random points plus points on vertices, edges and hole corners of <see cref="Shapes"/>, an empty point and nulls.</summary>
+    private static GeometryArray Points(int count, int seed)
+    {
+        var random = new Random(seed);
+        var rows = new List<string?> { "POINT (10 10)", "POINT (5 0)", "POINT (0 0)", "POINT EMPTY", null, "POINT (45 45)", "POINT (90 10)" };
+        string star = StarRings(50, 50, 40, 20, 60);
+        foreach (string vertex in star.Replace("(", "").Replace(")", "").Split(", ").Take(30)) rows.Add($"POINT ({vertex})");
+        for (int i = 0; i < count; i++)
+            rows.Add(random.Next(10) == 0
+                ? $"POINT ({random.Next(0, 101)} {random.Next(0, 101)})"
+                : $"POINT ({F(random.NextDouble() * 110 - 5)} {F(random.NextDouble() * 110 - 5)})");
+        return Wkt(rows);
+    }
+
+    /// <summary>Every pair (i, j) for which kernel(a[i], b[j]) holds, by brute force over the cross product.</summary>
+    private static List<(long, long)> Brute(GeometryArray a, GeometryArray b, Kernel kernel)
+    {
+        int[] rowsA = new int[a.Length * b.Length], rowsB = new int[a.Length * b.Length];
+        for (int i = 0; i < a.Length; i++)
+            for (int j = 0; j < b.Length; j++)
+            {
+                rowsA[i * b.Length + j] = i;
+                rowsB[i * b.Length + j] = j;
+            }
+        var output = new byte[rowsA.Length];
+        kernel(a.Take(rowsA), b.Take(rowsB), output);
+        var pairs = new List<(long, long)>();
+        for (int k = 0; k < output.Length; k++)
+            if (output[k] == 1 && !a.IsEmpty(rowsA[k]) && !b.IsEmpty(rowsB[k])) pairs.Add((rowsA[k], rowsB[k]));
+        return pairs;
+    }
+
+    private static List<(long, long)> Pairs(IndexPairs pairs)
+    {
+        var result = new List<(long, long)>();
+        for (int k = 0; k < pairs.Count; k++) result.Add((pairs.Inputs[k], pairs.Trees[k]));
+        return result;
+    }
+
+    [Fact]
+    public void EveryPredicateMatchesBruteForceWhicheverSideIsTheTree()
+    {
+        GeometryArray shapes = Shapes(), points = Points(400, 1);
+        GeometryArray all = GeometryArrayOps.Concat([shapes, points]);
+        foreach ((SpatialPredicate predicate, Kernel kernel) in Topological)
+        {
+            Assert.Equal(Brute(points, shapes, kernel), Pairs(new GeometryTree(shapes).Query(points, predicate)));
+            Assert.Equal(Brute(shapes, points, kernel), Pairs(new GeometryTree(points).Query(shapes, predicate)));
+            Assert.Equal(Brute(all, all, kernel), Pairs(SpatialJoin.Join(all, all, predicate)));
+        }
+    }
+
+    [Fact]
+    public void PredicateArgumentOrderIsInputThenTree()
+    {
+        GeometryArray square = Wkt(["POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))"]), point = Wkt(["POINT (5 5)"]);
+        var tree = new GeometryTree(point);
+        Assert.Equal([(0L, 0L)], Pairs(tree.Query(square, SpatialPredicate.Contains)));
+        Assert.Empty(Pairs(tree.Query(square, SpatialPredicate.Within)));
+        Assert.Equal([(0L, 0L)], Pairs(new GeometryTree(square).Query(point, SpatialPredicate.Within)));
+        Assert.Empty(Pairs(new GeometryTree(square).Query(point, SpatialPredicate.Contains)));
+    }
+
+    [Fact]
+    public void BoundsOnlyQueryKeepsEveryCandidateButNeverMissingOrEmptyRows()
+    {
+        GeometryArray shapes = Shapes();
+        var tree = new GeometryTree(shapes);
+        Assert.Equal(7, tree.Count);
+        List<(long, long)> pairs = Pairs(tree.Query(Wkt(["POINT (12 12)", null, "POINT EMPTY", "LINESTRING EMPTY"]), SpatialPredicate.None));
+        Assert.Equal([(0L, 0L), (0, 3), (0, 6), (0, 7)], pairs);
+        Assert.Empty(Pairs(new GeometryTree(Wkt([null, "POINT EMPTY"])).Query(shapes, SpatialPredicate.Intersects)));
+        Assert.Empty(Pairs(new GeometryTree(Wkt([])).Query(shapes, SpatialPredicate.Intersects)));
+    }
+
+    [Fact]
+    public void DWithinMatchesBruteForce()
+    {
+        GeometryArray shapes = Shapes(), points = Points(300, 2);
+        GeometryArray all = GeometryArrayOps.Concat([shapes, points]);
+        foreach (double distance in new[] { 0.0, 0.5, 3.0 })
+        {
+            Kernel kernel = (a, b, output) => Predicates.DWithin(a, b, distance, output);
+            Assert.Equal(Brute(points, shapes, kernel), Pairs(new GeometryTree(shapes).Query(points, SpatialPredicate.DWithin, [distance])));
+            Assert.Equal(Brute(shapes, points, kernel), Pairs(new GeometryTree(points).Query(shapes, SpatialPredicate.DWithin, [distance])));
+            Assert.Equal(Brute(all, all, kernel), Pairs(SpatialJoin.Join(all, all, SpatialPredicate.DWithin, [distance])));
+        }
+        double[] perInput = Enumerable.Range(0, points.Length).Select(i => i % 3 == 0 ? 2.0 : double.NaN).ToArray();
+        List<(long, long)> expected = Brute(points, shapes, (a, b, output) => Predicates.DWithin(a, b, 2.0, output))
+            .Where(p => p.Item1 % 3 == 0).ToList();
+        Assert.Equal(expected, Pairs(new GeometryTree(shapes).Query(points, SpatialPredicate.DWithin, perInput)));
+    }
+
+    [Fact]
+    public void DistanceArgumentsAreChecked()
+    {
+        var tree = new GeometryTree(Shapes());
+        GeometryArray points = Points(3, 3);
+        Assert.Throws<ArgumentException>(() => tree.Query(points, SpatialPredicate.DWithin));
+        Assert.Throws<ArgumentException>(() => tree.Query(points, SpatialPredicate.Intersects, [1.0]));
+        Assert.Throws<ArgumentException>(() => tree.Query(points, SpatialPredicate.DWithin, [1.0, 2.0]));
+    }
+
+    [Fact]
+    public void LocatorAgreesWithTheCrossingNumberTest()
+    {
+        GeometryArray shapes = Shapes();
+        foreach (int row in new[] { 0, 3 })
+        {
+            PolygonLocator locator = PolygonLocator.TryCreate(shapes, row)!;
+            Assert.NotNull(locator);
+            var random = new Random(row);
+            var probes = new List<(double, double)>();
+            for (int i = 0; i < 20000; i++) probes.Add((random.NextDouble() * 100, random.NextDouble() * 100));
+            for (int i = 0; i < 2000; i++) probes.Add((random.Next(0, 101), random.Next(0, 101)));
+            ReadOnlySpan<double> coordinates = shapes.VertexCoordinates(0, shapes.CoordinateCount);
+            for (int v = 0; v + 3 < coordinates.Length; v += 2)
+            {
+                probes.Add((coordinates[v], coordinates[v + 1]));
+                probes.Add((coordinates[v] * 0.5 + coordinates[v + 2] * 0.5, coordinates[v + 1] * 0.5 + coordinates[v + 3] * 0.5));
+            }
+            foreach ((double x, double y) in probes)
+                Assert.True(PointInPolygon.Locate(shapes, row, x, y) == locator.Locate(x, y), $"row {row}: ({x}, {y})");
+        }
+        Assert.Null(PolygonLocator.TryCreate(shapes, 1));
+    }
+
+    [Fact]
+    public void NearestMatchesBruteForce()
+    {
+        GeometryArray shapes = Shapes(), points = Points(200, 4);
+        GeometryArray all = GeometryArrayOps.Concat([shapes, points]);
+        var tree = new GeometryTree(all);
+        foreach (bool allMatches in new[] { true, false })
+        {
+            IndexPairs found = tree.Nearest(points, returnDistance: true, allMatches: allMatches);
+            var expected = new List<(long, long)>();
+            var distances = new List<double>();
+            for (int i = 0; i < points.Length; i++)
+            {
+                if (points.IsNull(i) || points.IsEmpty(i)) continue;
+                var d = new double[all.Length];
+                Measurement.Distance(points.Take(Enumerable.Repeat(i, all.Length).ToArray()), all, d);
+                double best = d.Where(v => !double.IsNaN(v)).Min();
+                IEnumerable<int> ties = Enumerable.Range(0, all.Length).Where(j => d[j] == best);
+                foreach (int j in allMatches ? ties : ties.Take(1))
+                {
+                    expected.Add((i, j));
+                    distances.Add(best);
+                }
+            }
+            Assert.Equal(expected, Pairs(found));
+            Assert.Equal(distances, found.Distances!.Span.ToArray());
+        }
+    }
+
+    [Fact]
+    public void ExclusiveNearestSkipsEqualGeometries()
+    {
+        GeometryArray items = Wkt(["POINT (0 0)", "POINT (1 0)", "POLYGON ((0 0, 1 0, 1 1, 0 0))", "POLYGON ((1 0, 1 1, 0 0, 1 0))", "POINT (3 0)"]);
+        IndexPairs found = new GeometryTree(items).Nearest(items, exclusive: true);
+        // The polygons are equal to each other (same ring, another start) and touch both points; (3 0) is
+        // 2 from (1 0), a vertex of both polygons.
+        Assert.Equal([(0L, 2L), (0, 3), (1, 2), (1, 3), (2, 0), (2, 1), (3, 0), (3, 1), (4, 1), (4, 2), (4, 3)], Pairs(found));
+        Assert.DoesNotContain(Pairs(new GeometryTree(items).Nearest(items, maxDistance: 1.5, exclusive: true)), p => p.Item1 == 4);
+    }
+
+    [Fact]
+    public void ResultsAreIdenticalForAnyThreadCount()
+    {
+        GeometryArray shapes = Shapes(), points = Points(3000, 5);
+        List<(long, long)> one = BoxSets.WithThreads(1, () => Pairs(SpatialJoin.Join(points, shapes, SpatialPredicate.Intersects)));
+        List<(long, long)> four = BoxSets.WithThreads(4, () => Pairs(SpatialJoin.Join(points, shapes, SpatialPredicate.Intersects)));
+        Assert.Equal(one, four);
+        List<(long, long)> flipped = BoxSets.WithThreads(4, () => Pairs(SpatialJoin.Join(shapes, points, SpatialPredicate.Intersects)));
+        Assert.Equal(one.Select(p => (p.Item2, p.Item1)).Order().ToList(), flipped);
+    }
+}
