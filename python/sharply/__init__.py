@@ -40,6 +40,7 @@ from .creation import (
 )
 from .io import from_geojson, from_wkb, from_wkt, to_geojson, to_wkb, to_wkt
 from .interop import from_geopandas, from_shapely, to_geopandas, to_shapely
+from .join import sjoin, sjoin_geopandas
 from .measurement import area, bounds, distance, hausdorff_distance, length, total_bounds
 from .predicates import (
     contains,
@@ -87,6 +88,7 @@ from .set_operations import (
     union_all,
 )
 from .ragged import GeometryType, from_ragged_array, to_ragged_array
+from .strtree import STRtree
 
 __version__ = "0.1.0"
 
@@ -97,6 +99,7 @@ __all__ = [
     "Geometry",
     "GeometryArray",
     "GeometryType",
+    "STRtree",
     "area",
     "boundary",
     "bounds",
@@ -167,6 +170,8 @@ __all__ = [
     "reverse",
     "set_num_threads",
     "simplify",
+    "sjoin",
+    "sjoin_geopandas",
     "symmetric_difference",
     "to_geojson",
     "to_geopandas",

@@ -21,7 +21,8 @@ internal static class Declarations
         SetOperations.Functions,
         ArrowInterface.Functions,
         Io.Functions,
-        Types.PyGeometryArray.Functions);
+        Types.PyGeometryArray.Functions,
+        SpatialIndex.Functions);
 
     private static Dictionary<string, PyFunction> Index(params PyFunction[][] lists)
     {

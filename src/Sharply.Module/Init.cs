@@ -21,6 +21,7 @@ internal static unsafe class Init
             module.Add("_Buffer", BufferExport.CreateType(module.Handle, $"{ModuleName}._Buffer"));
             module.Add("GeometryArray", PyGeometryArray.CreateType(module.Handle));
             module.Add("Geometry", PyGeometry.CreateType(module.Handle));
+            module.Add("_GeometryTree", PyGeometryTree.CreateType(module.Handle));
             module.Add("_bind", FunctionBinder.Create(Runtime.Bind, null, [], ModuleName));
             ParallelRange.InterruptPoll = &Gil.PollSignals;
             return module.Finish();
