@@ -43,30 +43,47 @@ public sealed class GeometryTree
     public IndexPairs Query(GeometryArray input, SpatialPredicate predicate, ReadOnlySpan<double> distances = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        CheckDistances(predicate, distances, input.Length);
+        return QueryWith(input, predicate, distances, converse: false);
+    }
+
+    /// <summary>Distances are given for dwithin only, one or one per input.</summary>
+    internal static void CheckDistances(SpatialPredicate predicate, ReadOnlySpan<double> distances, int inputs)
+    {
         if ((predicate == SpatialPredicate.DWithin) != (distances.Length > 0))
             throw new ArgumentException(predicate == SpatialPredicate.DWithin
                 ? "the dwithin predicate needs a distance" : "a distance is only used by the dwithin predicate");
-        if (distances.Length > 1 && distances.Length != input.Length)
-            throw new ArgumentException($"{distances.Length} distances for {input.Length} geometries");
+        if (distances.Length > 1 && distances.Length != inputs)
+            throw new ArgumentException($"{distances.Length} distances for {inputs} geometries");
+    }
+
+    /// <summary>The pairs (input, tree) for which <c>predicate(input, tree)</c> holds, or with
+    /// <paramref name="converse"/> <c>predicate(tree, input)</c>.</summary>
+    internal IndexPairs QueryWith(GeometryArray input, SpatialPredicate predicate, ReadOnlySpan<double> distances, bool converse)
+    {
         double[] bounds = BoundsOf(input);
-        var inputSide = new JoinSide(input);
+        var side = new JoinSide(input);
         return predicate switch
         {
             SpatialPredicate.None => Index.QueryPairs(bounds),
-            SpatialPredicate.Intersects => Index.QueryPairs(bounds, default, new RelateFilter<P.Intersects>(inputSide, _side)),
-            SpatialPredicate.Within => Index.QueryPairs(bounds, default, new RelateFilter<P.Within>(inputSide, _side)),
-            SpatialPredicate.Contains => Index.QueryPairs(bounds, default, new RelateFilter<P.Contains>(inputSide, _side)),
-            SpatialPredicate.Overlaps => Index.QueryPairs(bounds, default, new RelateFilter<P.Overlaps>(inputSide, _side)),
-            SpatialPredicate.Crosses => Index.QueryPairs(bounds, default, new RelateFilter<P.Crosses>(inputSide, _side)),
-            SpatialPredicate.Touches => Index.QueryPairs(bounds, default, new RelateFilter<P.Touches>(inputSide, _side)),
-            SpatialPredicate.Covers => Index.QueryPairs(bounds, default, new RelateFilter<P.Covers>(inputSide, _side)),
-            SpatialPredicate.CoveredBy => Index.QueryPairs(bounds, default, new RelateFilter<P.CoveredBy>(inputSide, _side)),
-            SpatialPredicate.ContainsProperly =>
-                Index.QueryPairs(bounds, default, new RelateFilter<P.ContainsProperly>(inputSide, _side)),
-            SpatialPredicate.DWithin => Index.QueryPairs(bounds, distances, new DistanceFilter(inputSide, _side, distances.ToArray())),
+            SpatialPredicate.Intersects => Refine<P.Intersects>(bounds, side, converse),
+            SpatialPredicate.Within => Refine<P.Within>(bounds, side, converse),
+            SpatialPredicate.Contains => Refine<P.Contains>(bounds, side, converse),
+            SpatialPredicate.Overlaps => Refine<P.Overlaps>(bounds, side, converse),
+            SpatialPredicate.Crosses => Refine<P.Crosses>(bounds, side, converse),
+            SpatialPredicate.Touches => Refine<P.Touches>(bounds, side, converse),
+            SpatialPredicate.Covers => Refine<P.Covers>(bounds, side, converse),
+            SpatialPredicate.CoveredBy => Refine<P.CoveredBy>(bounds, side, converse),
+            SpatialPredicate.ContainsProperly => Refine<P.ContainsProperly>(bounds, side, converse),
+            SpatialPredicate.DWithin => Index.QueryPairs(bounds, distances, new DistanceFilter(side, _side, distances.ToArray())),
             _ => throw new ArgumentOutOfRangeException(nameof(predicate), predicate, "unknown predicate"),
         };
     }
+
+    private IndexPairs Refine<TPredicate>(double[] bounds, JoinSide input, bool converse) where TPredicate : struct, IJoinPredicate =>
+        converse
+            ? Index.QueryPairs(bounds, default, new RelateFilter<P.Converse<TPredicate>>(input, _side))
+            : Index.QueryPairs(bounds, default, new RelateFilter<TPredicate>(input, _side));
 
     /// <summary>
     /// For each input, the nearest tree geometries by exact distance (Shapely's <c>STRtree.query_nearest</c>):

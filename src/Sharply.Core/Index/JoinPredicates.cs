@@ -88,4 +88,15 @@ internal static class JoinPredicates
         public static TopologyPredicate Create() => RelatePredicate.Matches("T**FF*FF*");
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Matches("TFF*FF***");
     }
+
+    /// <summary>The converse of <typeparamref name="TPredicate"/>: <c>Converse(a, b) = TPredicate(b, a)</c>
+    /// (contains for within, covered_by for covers...), for a join that indexes its left operand.</summary>
+    public readonly struct Converse<TPredicate> : IJoinPredicate where TPredicate : struct, IJoinPredicate
+    {
+        public static bool EqualPoints => TPredicate.EqualPoints;
+        public static bool PointFirst(Location location) => TPredicate.PolygonFirst(location);
+        public static bool PolygonFirst(Location location) => TPredicate.PointFirst(location);
+        public static TopologyPredicate Create() => TPredicate.CreateTransposed();
+        public static TopologyPredicate CreateTransposed() => TPredicate.Create();
+    }
 }

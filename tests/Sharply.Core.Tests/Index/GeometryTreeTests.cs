@@ -102,6 +102,9 @@ public class GeometryTreeTests
             Assert.Equal(Brute(points, shapes, kernel), Pairs(new GeometryTree(shapes).Query(points, predicate)));
             Assert.Equal(Brute(shapes, points, kernel), Pairs(new GeometryTree(points).Query(shapes, predicate)));
             Assert.Equal(Brute(all, all, kernel), Pairs(SpatialJoin.Join(all, all, predicate)));
+            // The smaller left operand is indexed and queried with the converse predicate.
+            Assert.Equal(Brute(shapes, points, kernel), Pairs(SpatialJoin.Join(shapes, points, predicate)));
+            Assert.Equal(Brute(points, shapes, kernel), Pairs(SpatialJoin.Join(points, shapes, predicate)));
         }
     }
 
@@ -139,6 +142,7 @@ public class GeometryTreeTests
             Assert.Equal(Brute(points, shapes, kernel), Pairs(new GeometryTree(shapes).Query(points, SpatialPredicate.DWithin, [distance])));
             Assert.Equal(Brute(shapes, points, kernel), Pairs(new GeometryTree(points).Query(shapes, SpatialPredicate.DWithin, [distance])));
             Assert.Equal(Brute(all, all, kernel), Pairs(SpatialJoin.Join(all, all, SpatialPredicate.DWithin, [distance])));
+            Assert.Equal(Brute(shapes, points, kernel), Pairs(SpatialJoin.Join(shapes, points, SpatialPredicate.DWithin, [distance])));
         }
         double[] perInput = Enumerable.Range(0, points.Length).Select(i => i % 3 == 0 ? 2.0 : double.NaN).ToArray();
         List<(long, long)> expected = Brute(points, shapes, (a, b, output) => Predicates.DWithin(a, b, 2.0, output))
