@@ -20,13 +20,14 @@ internal sealed class JoinSide(GeometryArray array)
     public GeometryArray Array { get; } = array;
 
     /// <summary>Row kinds that choose how a pair is refined.</summary>
-    public enum Shape : byte { Other, Point, Polygonal }
+    public enum Shape : byte { Other, Point, Lineal, Polygonal }
 
-    /// <summary>The shape of a row: a single non-empty point, a (multi)polygon, or anything else.</summary>
+    /// <summary>The shape of a row: a single non-empty point, a (multi)linestring, a (multi)polygon, or anything else.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Shape ShapeOf(int row) => Array.TypeOf(row) switch
     {
         GeometryType.Point => Shape.Point,
+        GeometryType.LineString or GeometryType.MultiLineString => Shape.Lineal,
         GeometryType.Polygon or GeometryType.MultiPolygon => Shape.Polygonal,
         _ => Shape.Other,
     };
