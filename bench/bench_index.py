@@ -36,7 +36,7 @@ def _pairs(left_index, right_index):
 def main(quick=False):
     count = 100_000 if quick else 1_000_000
     nybb = geopandas.read_file(geopandas.datasets.get_path("nybb"))
-    boroughs = sharply._sharply._bind("_wkb_array", ("values",), None, ())(tuple(g.wkb for g in nybb.geometry))
+    boroughs = sharply.from_geopandas(nybb.geometry)
     x0, y0, x1, y1 = nybb.total_bounds
     rng = np.random.default_rng(42)
     coords = np.column_stack([rng.uniform(x0, x1, count), rng.uniform(y0, y1, count)])

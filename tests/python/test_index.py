@@ -8,21 +8,14 @@ import shapely.geometry as sg
 from shapely.prepared import prep
 
 import sharply
-from arrow_c import Field, Node, Producer, geoarrow
 
 PREDICATES = ["intersects", "within", "contains", "overlaps", "crosses", "touches", "covers", "covered_by",
               "contains_properly"]
 
 
 def to_sharply(geoms):
-    """Shapely 1.8 geometries (None = missing) as a GeometryArray, through a GeoArrow WKB array."""
-    wkb = [b"" if g is None else g.wkb for g in geoms]
-    offsets = np.concatenate([[0], np.cumsum([len(w) for w in wkb])]).astype(np.int32)
-    present = np.array([g is not None for g in geoms], dtype=bool)
-    nulls = int((~present).sum())
-    validity = np.packbits(present, bitorder="little") if nulls else None
-    field = geoarrow("geoarrow.wkb", Field("z"))
-    return sharply.from_arrow(Producer(field, Node(len(geoms), [validity, offsets, b"".join(wkb)], null_count=nulls)))
+    """Shapely 1.8 geometries (None = missing) as a GeometryArray."""
+    return sharply.from_wkb(np.array([None if g is None else g.wkb for g in geoms], dtype=object))
 
 
 def holds(a, b, predicate, distance=None):
