@@ -1,5 +1,4 @@
 using NetTopologySuite.Operation.RelateNG;
-using NtsGeometry = NetTopologySuite.Geometries.Geometry;
 using Location = Sharply.Core.Kernels.PointInPolygon.Location;
 
 namespace Sharply.Core.Index;
@@ -26,6 +25,4 @@ internal interface IJoinPredicate
     /// <summary>A fresh evaluator of pred'(b, a) equal to pred(a, b), for a prepared b.</summary>
     static abstract TopologyPredicate CreateTransposed();
 
-    /// <summary>pred(a, b) by NetTopologySuite's original relate (RelateOp), for pairs RelateNG gets wrong.</summary>
-    static abstract bool Evaluate(NtsGeometry a, NtsGeometry b);
 }

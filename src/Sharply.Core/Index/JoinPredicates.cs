@@ -1,5 +1,4 @@
 using NetTopologySuite.Operation.RelateNG;
-using NtsGeometry = NetTopologySuite.Geometries.Geometry;
 using Location = Sharply.Core.Kernels.PointInPolygon.Location;
 
 namespace Sharply.Core.Index;
@@ -15,7 +14,6 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => location != Location.Exterior;
         public static TopologyPredicate Create() => RelatePredicate.Intersects();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Intersects();
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => a.Intersects(b);
     }
 
     public readonly struct Within : IJoinPredicate
@@ -25,7 +23,6 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => false;
         public static TopologyPredicate Create() => RelatePredicate.Within();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Contains();
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => a.Within(b);
     }
 
     public readonly struct Contains : IJoinPredicate
@@ -35,7 +32,6 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => location == Location.Interior;
         public static TopologyPredicate Create() => RelatePredicate.Contains();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Within();
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => a.Contains(b);
     }
 
     public readonly struct Overlaps : IJoinPredicate
@@ -45,7 +41,6 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => false;
         public static TopologyPredicate Create() => RelatePredicate.Overlaps();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Overlaps();
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => a.Overlaps(b);
     }
 
     public readonly struct Crosses : IJoinPredicate
@@ -55,7 +50,6 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => false;
         public static TopologyPredicate Create() => RelatePredicate.Crosses();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Crosses();
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => a.Crosses(b);
     }
 
     public readonly struct Touches : IJoinPredicate
@@ -65,7 +59,6 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => location == Location.Boundary;
         public static TopologyPredicate Create() => RelatePredicate.Touches();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Touches();
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => a.Touches(b);
     }
 
     public readonly struct Covers : IJoinPredicate
@@ -75,7 +68,6 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => location != Location.Exterior;
         public static TopologyPredicate Create() => RelatePredicate.Covers();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.CoveredBy();
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => a.Covers(b);
     }
 
     public readonly struct CoveredBy : IJoinPredicate
@@ -85,7 +77,6 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => false;
         public static TopologyPredicate Create() => RelatePredicate.CoveredBy();
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Covers();
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => a.CoveredBy(b);
     }
 
     /// <summary>b lies in the interior of a: DE-9IM T**FF*FF*.</summary>
@@ -96,7 +87,6 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => location == Location.Interior;
         public static TopologyPredicate Create() => RelatePredicate.Matches("T**FF*FF*");
         public static TopologyPredicate CreateTransposed() => RelatePredicate.Matches("TFF*FF***");
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => a.Relate(b, "T**FF*FF*");
     }
 
     /// <summary>The converse of <typeparamref name="TPredicate"/>: <c>Converse(a, b) = TPredicate(b, a)</c>
@@ -108,6 +98,5 @@ internal static class JoinPredicates
         public static bool PolygonFirst(Location location) => TPredicate.PointFirst(location);
         public static TopologyPredicate Create() => TPredicate.CreateTransposed();
         public static TopologyPredicate CreateTransposed() => TPredicate.Create();
-        public static bool Evaluate(NtsGeometry a, NtsGeometry b) => TPredicate.Evaluate(b, a);
     }
 }

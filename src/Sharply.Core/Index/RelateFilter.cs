@@ -10,9 +10,8 @@ namespace Sharply.Core.Index;
 /// the side of higher dimension prepared, so the work does not depend on which operand is the tree.
 /// Prepared geometries are cached per chunk: the current input, and the tree rows seen (a chunk meets the
 /// same few tree rows again and again when it queries many small inputs).
-/// <para>Pairs of a line and a polygon go through NetTopologySuite's original relate: NTS 2.6's RelateNG
-/// misplaces a line lying inside a polygon's interior near its boundary (it reports LINESTRING (0 15, 1 17)
-/// as leaving a 32-gon of radius 5 centred at (0 13)), where GEOS and RelateOp agree.</para>
+/// <para>Like the vectorized predicates (Kernels.Predicates), every pair RelateNG decides uses RelateNG, so a join
+/// and the predicate functions always agree.</para>
 /// </summary>
 internal struct RelateFilter<TPredicate>(JoinSide input, JoinSide tree) : IPairFilter
     where TPredicate : struct, IJoinPredicate
@@ -43,15 +42,13 @@ internal struct RelateFilter<TPredicate>(JoinSide input, JoinSide tree) : IPairF
             tree.PointOf(treeRow, out double x, out double y);
             return TPredicate.PolygonFirst(input.Locate(inputRow, x, y));
         }
-        return Relate(inputRow, treeRow, inputShape, treeShape);
+        return Relate(inputRow, treeRow);
     }
 
-    private bool Relate(int inputRow, int treeRow, JoinSide.Shape inputShape, JoinSide.Shape treeShape)
+    private bool Relate(int inputRow, int treeRow)
     {
         try
         {
-            if ((inputShape, treeShape) is (JoinSide.Shape.Lineal, JoinSide.Shape.Polygonal) or (JoinSide.Shape.Polygonal, JoinSide.Shape.Lineal))
-                return TPredicate.Evaluate(InputGeometry(inputRow), NtsConverter.ToNts(tree.Array, treeRow)!);
             if (input.Rank(inputRow) >= tree.Rank(treeRow))
                 return PreparedInput(inputRow).Evaluate(NtsConverter.ToNts(tree.Array, treeRow)!, TPredicate.Create());
             return PreparedTree(treeRow).Evaluate(InputGeometry(inputRow), TPredicate.CreateTransposed());
