@@ -5,7 +5,7 @@ PYTHON      := /usr/bin/python3
 EXTENSION   := python/sharply/_sharply.abi3.so
 SOURCES     := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props
 APT_PACKAGES := python3-numpy python3-pytest python3-hypothesis python3-shapely python3-geopandas \
-                python3-matplotlib python3-pip python3-venv python3-rtree
+                python3-matplotlib python3-pip python3-venv python3-rtree python3-mypy
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := $(CURDIR)/python
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1

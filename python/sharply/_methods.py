@@ -7,7 +7,7 @@ arguments are added here, each one line calling the vectorized function of the s
 from . import constructive, measurement, predicates, set_operations
 from ._sharply import Geometry
 
-__all__ = []
+__all__: list[str] = []
 
 
 def _binary(function):
@@ -78,4 +78,4 @@ for _function in _UNARY:
     setattr(Geometry, _function.__name__, _unary(_function))
 for _function in _WITH_ARGUMENTS:
     setattr(Geometry, _function.__name__, _with_arguments(_function))
-Geometry.point_on_surface = Geometry.representative_point
+setattr(Geometry, "point_on_surface", Geometry.representative_point)

@@ -3,17 +3,21 @@
 ``@native`` replaces a stub ``def`` with the builtin function of the same name from ``sharply._sharply``,
 carrying the stub's docstring, text signature and defaults. The builtin is what users call, so a call
 costs what a CPython builtin costs. The native module checks that the stub's parameter names match
-the C# declaration, so the two cannot drift apart.
+the C# declaration, so the two cannot drift apart. Type checkers see the stub's annotated signature:
+``native`` is typed to return what it is given.
 """
 
 import inspect
+from typing import Any, Callable, TypeVar, cast
 
 from . import _sharply
 
 __all__ = ["native"]
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-def _text_signature(name, signature):
+
+def _text_signature(name: str, signature: inspect.Signature) -> str:
     parameters = []
     for parameter in signature.parameters.values():
         if parameter.default is inspect.Parameter.empty:
@@ -23,7 +27,7 @@ def _text_signature(name, signature):
     return f"{name}({', '.join(parameters)})"
 
 
-def native(stub, name=None):
+def native(stub: F, name: str | None = None) -> F:
     """Return the compiled function named like ``stub`` (or ``name``), documented by it."""
     signature = inspect.signature(stub)
     for parameter in signature.parameters.values():
@@ -34,4 +38,4 @@ def native(stub, name=None):
     )
     name = name or stub.__name__
     doc = f"{_text_signature(name, signature)}\n--\n\n{inspect.getdoc(stub) or ''}"
-    return _sharply._bind(name, tuple(signature.parameters), doc, defaults)
+    return cast(F, _sharply._bind(name, tuple(signature.parameters), doc, defaults))

@@ -6,7 +6,7 @@ __all__ = ["set_num_threads", "get_num_threads"]
 
 
 @native
-def set_num_threads(n):
+def set_num_threads(n: int) -> None:
     """Set the number of threads Sharply's kernels use.
 
     Parameters
@@ -27,11 +27,15 @@ def set_num_threads(n):
 
 
 @native
-def get_num_threads():
+def get_num_threads() -> int:
     """Return the number of threads Sharply's kernels use.
 
     In a process forked after Sharply was loaded (multiprocessing's default on Linux) kernels run on
     one thread, because worker threads do not survive ``fork()``; this then returns 1.
+
+    Returns
+    -------
+    int
 
     Examples
     --------

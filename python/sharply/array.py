@@ -4,15 +4,18 @@ Pickles hold WKB (all rows back to back, with int64 offsets) and the CRS, never 
 exact and compact.
 """
 
+from typing import Sequence
+
 from . import _sharply
 from ._native import native
+from ._sharply import GeometryArray
 from .io import from_wkb
 
 __all__ = ["concat"]
 
 
 @native
-def concat(arrays):
+def concat(arrays: Sequence[GeometryArray]) -> GeometryArray:
     """Concatenate geometry arrays.
 
     Parameters
@@ -58,5 +61,5 @@ def _reduce_geometry(self):
     return from_wkb, (self.wkb,)
 
 
-_sharply.GeometryArray.__reduce__ = _reduce_array
-_sharply.Geometry.__reduce__ = _reduce_geometry
+setattr(_sharply.GeometryArray, "__reduce__", _reduce_array)
+setattr(_sharply.Geometry, "__reduce__", _reduce_geometry)

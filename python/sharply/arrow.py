@@ -6,8 +6,11 @@ library that speaks the interface (pyarrow, geoarrow-pyarrow, arro3, polars, Duc
 and Sharply reads theirs.
 """
 
+from typing import Any
+
 from ._native import native
 from ._sharply import GeometryArray
+from ._typing import ArrowArrayExportable, ArrowStreamExportable
 
 __all__ = ["from_arrow"]
 
@@ -43,7 +46,7 @@ _arrow_stream = native(_arrow_stream_stub, name="_arrow_stream")
 _native_from_arrow = native(_from_arrow_stub, name="from_arrow")
 
 
-def __arrow_c_schema__(self):
+def __arrow_c_schema__(self: GeometryArray) -> Any:
     """Export the array's GeoArrow field as an ``arrow_schema`` PyCapsule.
 
     The field is the native GeoArrow type (``geoarrow.point`` ... ``geoarrow.multipolygon``, interleaved
@@ -58,7 +61,7 @@ def __arrow_c_schema__(self):
     return _arrow_schema(self)
 
 
-def __arrow_c_array__(self, requested_schema=None):
+def __arrow_c_array__(self: GeometryArray, requested_schema: Any = None) -> tuple[Any, Any]:
     """Export the array as a pair of PyCapsules (``arrow_schema``, ``arrow_array``).
 
     Native encodings share the array's memory (no copy); it stays alive until the consumer releases the
@@ -81,7 +84,7 @@ def __arrow_c_array__(self, requested_schema=None):
     return _arrow_array(self, requested_schema)
 
 
-def __arrow_c_stream__(self, requested_schema=None):
+def __arrow_c_stream__(self: GeometryArray, requested_schema: Any = None) -> Any:
     """Export the array as an ``arrow_array_stream`` PyCapsule holding one chunk (the whole array).
 
     Parameters
@@ -104,7 +107,9 @@ for _method in (__arrow_c_schema__, __arrow_c_array__, __arrow_c_stream__):
 del _method
 
 
-def from_arrow(obj, geometry_type=None):
+def from_arrow(
+    obj: ArrowArrayExportable | ArrowStreamExportable, geometry_type: str | int | None = None
+) -> GeometryArray:
     """Create a GeometryArray from any Arrow array or stream (the Arrow PyCapsule Interface).
 
     ``obj`` is any object with ``__arrow_c_array__`` (used first) or ``__arrow_c_stream__``: a pyarrow

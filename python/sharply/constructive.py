@@ -1,6 +1,10 @@
 """Constructive operations: geometry -> geometry."""
 
+from typing import overload
+
 from ._native import native
+from ._sharply import Geometry, GeometryArray
+from ._typing import GeometryArrayLike, GeometryLike
 
 __all__ = [
     "boundary",
@@ -38,7 +42,20 @@ def _buffer_stub(geometry, distance, quad_segs, cap_style, join_style, mitre_lim
 _buffer = native(_buffer_stub, name="buffer")
 
 
-def buffer(geometry, distance, quad_segs=8, cap_style="round", join_style="round", mitre_limit=5.0):
+@overload
+def buffer(geometry: Geometry, distance: float, quad_segs: int = ..., cap_style: str | int = ..., join_style: str | int = ..., mitre_limit: float = ...) -> Geometry: ...
+@overload
+def buffer(geometry: None, distance: float, quad_segs: int = ..., cap_style: str | int = ..., join_style: str | int = ..., mitre_limit: float = ...) -> None: ...
+@overload
+def buffer(geometry: GeometryArrayLike, distance: float, quad_segs: int = ..., cap_style: str | int = ..., join_style: str | int = ..., mitre_limit: float = ...) -> GeometryArray: ...
+
+def buffer(geometry: GeometryLike,
+    distance: float,
+    quad_segs: int = 8,
+    cap_style: str | int = "round",
+    join_style: str | int = "round",
+    mitre_limit: float = 5.0,
+) -> Geometry | GeometryArray | None:
     """Compute the area within ``distance`` of each geometry.
 
     Parameters
@@ -73,8 +90,15 @@ def buffer(geometry, distance, quad_segs=8, cap_style="round", join_style="round
     )
 
 
+@overload
+def centroid(geometry: Geometry) -> Geometry: ...
+@overload
+def centroid(geometry: None) -> None: ...
+@overload
+def centroid(geometry: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def centroid(geometry):
+def centroid(geometry: GeometryLike) -> Geometry | GeometryArray | None:
     """Compute the geometric center of each geometry.
 
     Area-weighted for polygons, length-weighted for lines, the mean for points (the highest dimension
@@ -97,8 +121,15 @@ def centroid(geometry):
     """
 
 
+@overload
+def representative_point(geometry: Geometry) -> Geometry: ...
+@overload
+def representative_point(geometry: None) -> None: ...
+@overload
+def representative_point(geometry: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def representative_point(geometry):
+def representative_point(geometry: GeometryLike) -> Geometry | GeometryArray | None:
     """Compute a point guaranteed to lie within each geometry (cheaper than a centroid test).
 
     Parameters
@@ -121,8 +152,15 @@ def representative_point(geometry):
 point_on_surface = representative_point
 
 
+@overload
+def envelope(geometry: Geometry) -> Geometry: ...
+@overload
+def envelope(geometry: None) -> None: ...
+@overload
+def envelope(geometry: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def envelope(geometry):
+def envelope(geometry: GeometryLike) -> Geometry | GeometryArray | None:
     """Compute the bounding box of each geometry as a Polygon (a Point when it is a single point).
 
     Parameters
@@ -141,8 +179,15 @@ def envelope(geometry):
     """
 
 
+@overload
+def convex_hull(geometry: Geometry) -> Geometry: ...
+@overload
+def convex_hull(geometry: None) -> None: ...
+@overload
+def convex_hull(geometry: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def convex_hull(geometry):
+def convex_hull(geometry: GeometryLike) -> Geometry | GeometryArray | None:
     """Compute the smallest convex geometry containing each geometry.
 
     Parameters
@@ -161,8 +206,13 @@ def convex_hull(geometry):
     """
 
 
+@overload
+def boundary(geometry: Geometry | None) -> Geometry | None: ...
+@overload
+def boundary(geometry: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def boundary(geometry):
+def boundary(geometry: GeometryLike) -> Geometry | GeometryArray | None:
     """Compute the topological boundary of each geometry.
 
     Polygons give their rings, lines their end points; geometry collections give None (as in Shapely).
@@ -190,7 +240,14 @@ def _simplify_stub(geometry, tolerance, preserve_topology):
 _simplify = native(_simplify_stub, name="simplify")
 
 
-def simplify(geometry, tolerance, preserve_topology=True):
+@overload
+def simplify(geometry: Geometry, tolerance: float, preserve_topology: bool = ...) -> Geometry: ...
+@overload
+def simplify(geometry: None, tolerance: float, preserve_topology: bool = ...) -> None: ...
+@overload
+def simplify(geometry: GeometryArrayLike, tolerance: float, preserve_topology: bool = ...) -> GeometryArray: ...
+
+def simplify(geometry: GeometryLike, tolerance: float, preserve_topology: bool = True) -> Geometry | GeometryArray | None:
     """Simplify each geometry with the Douglas-Peucker algorithm.
 
     Parameters
@@ -215,8 +272,15 @@ def simplify(geometry, tolerance, preserve_topology=True):
     return _simplify(geometry, float(tolerance), bool(preserve_topology))
 
 
+@overload
+def make_valid(geometry: Geometry) -> Geometry: ...
+@overload
+def make_valid(geometry: None) -> None: ...
+@overload
+def make_valid(geometry: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def make_valid(geometry):
+def make_valid(geometry: GeometryLike) -> Geometry | GeometryArray | None:
     """Repair invalid geometries (valid ones are returned unchanged); collapsed parts are dropped.
 
     Parameters
@@ -235,8 +299,15 @@ def make_valid(geometry):
     """
 
 
+@overload
+def reverse(geometry: Geometry) -> Geometry: ...
+@overload
+def reverse(geometry: None) -> None: ...
+@overload
+def reverse(geometry: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def reverse(geometry):
+def reverse(geometry: GeometryLike) -> Geometry | GeometryArray | None:
     """Reverse the order of the vertices of every line and ring.
 
     Parameters
@@ -256,8 +327,15 @@ def reverse(geometry):
     """
 
 
+@overload
+def normalize(geometry: Geometry) -> Geometry: ...
+@overload
+def normalize(geometry: None) -> None: ...
+@overload
+def normalize(geometry: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def normalize(geometry):
+def normalize(geometry: GeometryLike) -> Geometry | GeometryArray | None:
     """Put each geometry in normal form (ordered parts, rings from their lowest vertex, shells clockwise).
 
     Two geometries with the same normal form are structurally equal.

@@ -1,12 +1,24 @@
 """Coordinates out of geometries, as numpy arrays."""
 
+from typing import Literal, overload
+
 from ._native import native
+from ._typing import FloatArray, GeometryLike, Int64Array
 
 __all__ = ["count_coordinates", "get_coordinates"]
 
 
+@overload
+def get_coordinates(geometry: GeometryLike, include_z: bool = ..., return_index: Literal[False] = ...) -> FloatArray: ...
+@overload
+def get_coordinates(geometry: GeometryLike, include_z: bool = ..., *, return_index: Literal[True]) -> tuple[FloatArray, Int64Array]: ...
+@overload
+def get_coordinates(geometry: GeometryLike, include_z: bool, return_index: Literal[True]) -> tuple[FloatArray, Int64Array]: ...
+
 @native
-def get_coordinates(geometry, include_z=False, return_index=False):
+def get_coordinates(
+    geometry: GeometryLike, include_z: bool = False, return_index: bool = False
+) -> FloatArray | tuple[FloatArray, Int64Array]:
     """Get the coordinates of geometries as an (N, 2) or (N, 3) array.
 
     Coordinates come in row order, rings in order; empty points and missing geometries give none.
@@ -38,7 +50,7 @@ def get_coordinates(geometry, include_z=False, return_index=False):
 
 
 @native
-def count_coordinates(geometry):
+def count_coordinates(geometry: GeometryLike) -> int:
     """Count the coordinates of geometries (all rows together).
 
     Empty points and missing geometries count none.

@@ -1,10 +1,14 @@
 """Creating geometries from coordinates."""
 
+from typing import Sized, cast, overload
+
 import numpy as np
+import numpy.typing as npt
 
 from . import _interop
 from ._native import native
 from ._sharply import Geometry, GeometryArray
+from ._typing import GeometryLike
 from .ragged import GeometryType, _build
 
 __all__ = [
@@ -32,7 +36,14 @@ def _as_float64(values):
     return np.ascontiguousarray(values, dtype=np.float64)
 
 
-def points(coords, y=None, z=None, crs=None):
+@overload
+def points(coords: float, y: float, z: float | None = ..., crs: str | None = ...) -> Geometry: ...
+@overload
+def points(coords: npt.ArrayLike, y: npt.ArrayLike | None = ..., z: npt.ArrayLike | None = ..., crs: str | None = ...) -> Geometry | GeometryArray: ...
+
+def points(
+    coords: npt.ArrayLike, y: npt.ArrayLike | None = None, z: npt.ArrayLike | None = None, crs: str | None = None
+) -> Geometry | GeometryArray:
     """Create points from coordinates.
 
     Parameters
@@ -145,7 +156,9 @@ def _collect(geometries, indices, type_id):
     return _native_collect(geometries, None, type_id)
 
 
-def linestrings(coords, y=None, z=None, indices=None):
+def linestrings(
+    coords: npt.ArrayLike, y: npt.ArrayLike | None = None, z: npt.ArrayLike | None = None, indices: npt.ArrayLike | None = None
+) -> Geometry | GeometryArray:
     """Create linestrings from coordinates.
 
     Parameters
@@ -174,7 +187,9 @@ def linestrings(coords, y=None, z=None, indices=None):
     return _one_level(GeometryType.LINESTRING, _coordinate_array(coords, y, z), False, indices)
 
 
-def linearrings(coords, y=None, z=None, indices=None):
+def linearrings(
+    coords: npt.ArrayLike, y: npt.ArrayLike | None = None, z: npt.ArrayLike | None = None, indices: npt.ArrayLike | None = None
+) -> Geometry | GeometryArray:
     """Create linear rings from coordinates, closing them when needed.
 
     A ring whose last coordinate differs from its first, or that has 3 coordinates, gets its first
@@ -207,7 +222,9 @@ def linearrings(coords, y=None, z=None, indices=None):
     return _one_level(GeometryType.LINESTRING, _coordinate_array(coords, y, z), True, indices)
 
 
-def polygons(geometries, holes=None, indices=None):
+def polygons(
+    geometries: GeometryLike, holes: npt.ArrayLike | None = None, indices: npt.ArrayLike | None = None
+) -> Geometry | GeometryArray:
     """Create polygons from rings or coordinates.
 
     Parameters
@@ -241,7 +258,7 @@ def polygons(geometries, holes=None, indices=None):
             raise TypeError("holes are supported with coordinate shells; for ring geometries, pass every ring with indices")
         if indices is not None or isinstance(geometries, Geometry) or _interop._is_shapely_geometry(geometries):
             return _collect(geometries, indices, GeometryType.POLYGON)
-        offsets = np.arange(len(geometries) + 1, dtype=np.int32)
+        offsets = np.arange(len(cast(Sized, geometries)) + 1, dtype=np.int32)
         return _native_collect(geometries, offsets, GeometryType.POLYGON)
     if indices is not None:
         raise TypeError("indices need ring geometries (see linearrings)")
@@ -270,7 +287,7 @@ def polygons(geometries, holes=None, indices=None):
     return result[0] if scalar else result
 
 
-def multipoints(geometries, indices=None):
+def multipoints(geometries: GeometryLike, indices: npt.ArrayLike | None = None) -> Geometry | GeometryArray:
     """Create multipoints from points or coordinates.
 
     Parameters
@@ -299,7 +316,7 @@ def multipoints(geometries, indices=None):
     return _one_level(GeometryType.MULTIPOINT, _coordinate_array(geometries), False, indices)
 
 
-def multilinestrings(geometries, indices=None):
+def multilinestrings(geometries: GeometryLike, indices: npt.ArrayLike | None = None) -> Geometry | GeometryArray:
     """Create multilinestrings from linestrings or coordinates.
 
     Parameters
@@ -334,7 +351,7 @@ def multilinestrings(geometries, indices=None):
     return result[0] if scalar else result
 
 
-def multipolygons(geometries, indices=None):
+def multipolygons(geometries: GeometryLike, indices: npt.ArrayLike | None = None) -> Geometry | GeometryArray:
     """Create multipolygons from polygons or shell coordinates.
 
     Parameters
@@ -371,7 +388,7 @@ def multipolygons(geometries, indices=None):
     return result[0] if scalar else result
 
 
-def geometrycollections(geometries, indices=None):
+def geometrycollections(geometries: GeometryLike, indices: npt.ArrayLike | None = None) -> Geometry | GeometryArray:
     """Create geometry collections from geometries.
 
     Parameters

@@ -5,11 +5,15 @@ Shapely 1.8, which has no vectorized API, the WKB of each geometry is read in on
 (the only Python loop over geometries in Sharply) and decoded by one :func:`sharply.from_wkb` call.
 """
 
+from typing import Any, overload
+
 import numpy as np
+import numpy.typing as npt
 
 from . import _interop
 from ._native import native
-from ._sharply import Geometry
+from ._sharply import Geometry, GeometryArray
+from ._typing import DecoderInput
 from .io import from_wkb, to_wkb
 
 __all__ = ["from_geopandas", "from_shapely", "to_geopandas", "to_shapely"]
@@ -33,7 +37,14 @@ def _is_shapely2(shapely):
     return hasattr(shapely, "to_wkb")
 
 
-def from_shapely(geometry, crs=None):
+@overload
+def from_shapely(geometry: None, crs: str | None = ...) -> None: ...
+@overload
+def from_shapely(geometry: DecoderInput, crs: str | None = ...) -> GeometryArray: ...
+@overload
+def from_shapely(geometry: Any, crs: str | None = ...) -> Geometry | GeometryArray | None: ...
+
+def from_shapely(geometry: Any, crs: str | None = None) -> Geometry | GeometryArray | None:
     """Create Sharply geometries from Shapely geometries.
 
     Parameters
@@ -72,7 +83,7 @@ def from_shapely(geometry, crs=None):
     return result if crs is None else _with_crs(result, crs)
 
 
-def to_shapely(geometry):
+def to_shapely(geometry: Geometry | GeometryArray | None) -> Any:
     """Convert Sharply geometries to Shapely geometries.
 
     Parameters
@@ -112,7 +123,7 @@ def _crs_string(crs):
     return text if pyproj.CRS.from_user_input(text) == crs else crs.to_wkt()
 
 
-def from_geopandas(data):
+def from_geopandas(data: Any) -> GeometryArray:
     """Create a GeometryArray from a GeoSeries (or a GeoDataFrame's active geometry column).
 
     Parameters
@@ -138,7 +149,7 @@ def from_geopandas(data):
     return from_shapely(np.asarray(series.values, dtype=object), crs=_crs_string(series.crs))
 
 
-def to_geopandas(geometry, index=None):
+def to_geopandas(geometry: GeometryArray, index: npt.ArrayLike | None = None) -> Any:
     """Convert a GeometryArray to a GeoSeries with its CRS.
 
     Parameters

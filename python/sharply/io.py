@@ -1,8 +1,12 @@
 """Reading and writing WKB, WKT and GeoJSON (Shapely 2's ``from_*`` / ``to_*`` functions)."""
 
+from typing import overload
+
 import numpy as np
 
 from ._native import native
+from ._sharply import Geometry, GeometryArray
+from ._typing import DecoderInput, GeometryArrayLike, GeometryLike, ObjectArray
 
 __all__ = ["from_geojson", "from_wkb", "from_wkt", "to_geojson", "to_wkb", "to_wkt"]
 
@@ -36,7 +40,14 @@ _from_wkt = native(_from_wkt_stub, name="from_wkt")
 _from_geojson = native(_from_geojson_stub, name="from_geojson")
 
 
-def from_wkb(geometry, on_invalid="raise"):
+@overload
+def from_wkb(geometry: bytes | str, on_invalid: str = ...) -> Geometry: ...
+@overload
+def from_wkb(geometry: None, on_invalid: str = ...) -> None: ...
+@overload
+def from_wkb(geometry: DecoderInput, on_invalid: str = ...) -> GeometryArray: ...
+
+def from_wkb(geometry: bytes | str | DecoderInput | None, on_invalid: str = "raise") -> Geometry | GeometryArray | None:
     """Create geometries from well-known binary (WKB) or hex-encoded WKB.
 
     ISO and extended WKB are read in both byte orders; M values are dropped, an EWKB SRID is ignored.
@@ -67,7 +78,14 @@ def from_wkb(geometry, on_invalid="raise"):
     return _from_wkb(_decode_input(geometry), on_invalid)
 
 
-def from_wkt(geometry, on_invalid="raise"):
+@overload
+def from_wkt(geometry: bytes | str, on_invalid: str = ...) -> Geometry: ...
+@overload
+def from_wkt(geometry: None, on_invalid: str = ...) -> None: ...
+@overload
+def from_wkt(geometry: DecoderInput, on_invalid: str = ...) -> GeometryArray: ...
+
+def from_wkt(geometry: bytes | str | DecoderInput | None, on_invalid: str = "raise") -> Geometry | GeometryArray | None:
     """Create geometries from well-known text (WKT).
 
     Parameters
@@ -93,7 +111,14 @@ def from_wkt(geometry, on_invalid="raise"):
     return _from_wkt(_decode_input(geometry), on_invalid)
 
 
-def from_geojson(geometry, on_invalid="raise"):
+@overload
+def from_geojson(geometry: bytes | str, on_invalid: str = ...) -> Geometry: ...
+@overload
+def from_geojson(geometry: None, on_invalid: str = ...) -> None: ...
+@overload
+def from_geojson(geometry: DecoderInput, on_invalid: str = ...) -> GeometryArray: ...
+
+def from_geojson(geometry: bytes | str | DecoderInput | None, on_invalid: str = "raise") -> Geometry | GeometryArray | None:
     """Create geometries from GeoJSON strings.
 
     Each value is a Geometry, a Feature (its geometry; a null geometry gives None) or a
@@ -118,8 +143,19 @@ def from_geojson(geometry, on_invalid="raise"):
     return _from_geojson(_decode_input(geometry), on_invalid)
 
 
+@overload
+def to_wkb(geometry: Geometry | None, hex: bool = ..., output_dimension: int = ..., byte_order: int = ..., include_srid: bool = ...) -> bytes | str | None: ...
+@overload
+def to_wkb(geometry: GeometryArrayLike, hex: bool = ..., output_dimension: int = ..., byte_order: int = ..., include_srid: bool = ...) -> ObjectArray: ...
+
 @native
-def to_wkb(geometry, hex=False, output_dimension=3, byte_order=-1, include_srid=False):
+def to_wkb(
+    geometry: GeometryLike,
+    hex: bool = False,
+    output_dimension: int = 3,
+    byte_order: int = -1,
+    include_srid: bool = False,
+) -> bytes | str | None | ObjectArray:
     """Write geometries as well-known binary (WKB), byte for byte as GEOS does.
 
     Parameters
@@ -148,8 +184,17 @@ def to_wkb(geometry, hex=False, output_dimension=3, byte_order=-1, include_srid=
     """
 
 
+@overload
+def to_wkt(geometry: Geometry, rounding_precision: int = ..., trim: bool = ..., output_dimension: int = ...) -> str: ...
+@overload
+def to_wkt(geometry: None, rounding_precision: int = ..., trim: bool = ..., output_dimension: int = ...) -> None: ...
+@overload
+def to_wkt(geometry: GeometryArrayLike, rounding_precision: int = ..., trim: bool = ..., output_dimension: int = ...) -> ObjectArray: ...
+
 @native
-def to_wkt(geometry, rounding_precision=6, trim=True, output_dimension=3):
+def to_wkt(
+    geometry: GeometryLike, rounding_precision: int = 6, trim: bool = True, output_dimension: int = 3
+) -> str | None | ObjectArray:
     """Write geometries as well-known text (WKT), as GEOS 3.11 does.
 
     Parameters
@@ -175,8 +220,15 @@ def to_wkt(geometry, rounding_precision=6, trim=True, output_dimension=3):
     """
 
 
+@overload
+def to_geojson(geometry: Geometry, indent: int | None = ...) -> str: ...
+@overload
+def to_geojson(geometry: None, indent: int | None = ...) -> None: ...
+@overload
+def to_geojson(geometry: GeometryArrayLike, indent: int | None = ...) -> ObjectArray: ...
+
 @native
-def to_geojson(geometry, indent=None):
+def to_geojson(geometry: GeometryLike, indent: int | None = None) -> str | None | ObjectArray:
     """Write geometries as GeoJSON geometry objects.
 
     Parameters

@@ -1,8 +1,12 @@
 """Spatial joins of two geometry arrays, and of two GeoDataFrames like ``geopandas.sjoin``."""
 
+from typing import Any
+
 import numpy as np
+import numpy.typing as npt
 
 from ._native import native
+from ._typing import GeometryLike, Int64Array
 
 __all__ = ["sjoin", "sjoin_geopandas"]
 
@@ -12,7 +16,9 @@ def _sjoin(left, right, predicate, distance):
     """(2, n) left and right indices of the pairs matching ``predicate``."""
 
 
-def sjoin(left, right, predicate="intersects", distance=None):
+def sjoin(
+    left: GeometryLike, right: GeometryLike, predicate: str = "intersects", distance: npt.ArrayLike | None = None
+) -> Int64Array:
     """Return the index pairs (i, j) for which ``predicate(left[i], right[j])`` holds.
 
     ``right`` is indexed and ``left`` queries it; polygons are prepared and points located in them,
@@ -51,7 +57,14 @@ def sjoin(left, right, predicate="intersects", distance=None):
     return _sjoin(left, right, predicate, distance)
 
 
-def sjoin_geopandas(left_df, right_df, how="inner", predicate="intersects", lsuffix="left", rsuffix="right"):
+def sjoin_geopandas(
+    left_df: Any,
+    right_df: Any,
+    how: str = "inner",
+    predicate: str = "intersects",
+    lsuffix: str = "left",
+    rsuffix: str = "right",
+) -> Any:
     """Spatially join two GeoDataFrames: ``geopandas.sjoin`` with Sharply computing the pairs.
 
     The result has the rows, columns and ``index_right`` (or ``index_left``) of ``geopandas.sjoin``

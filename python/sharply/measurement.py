@@ -1,12 +1,21 @@
 """Measures of geometries: geometry -> float64, bounds."""
 
+from typing import overload
+
 from ._native import native
+from ._sharply import Geometry
+from ._typing import FloatArray, GeometryArrayLike, GeometryLike
 
 __all__ = ["area", "bounds", "distance", "hausdorff_distance", "length", "total_bounds"]
 
 
+@overload
+def area(geometry: Geometry | None) -> float: ...
+@overload
+def area(geometry: GeometryArrayLike) -> FloatArray: ...
+
 @native
-def area(geometry):
+def area(geometry: GeometryLike) -> float | FloatArray:
     """Compute the area of each geometry.
 
     Points and lines have zero area; missing geometries (None) give NaN.
@@ -30,8 +39,13 @@ def area(geometry):
     """
 
 
+@overload
+def length(geometry: Geometry | None) -> float: ...
+@overload
+def length(geometry: GeometryArrayLike) -> FloatArray: ...
+
 @native
-def length(geometry):
+def length(geometry: GeometryLike) -> float | FloatArray:
     """Compute the length of each geometry.
 
     Lines give their length, polygons the perimeter of all their rings, points zero; missing
@@ -53,8 +67,15 @@ def length(geometry):
     """
 
 
+@overload
+def distance(a: Geometry | None, b: Geometry | None) -> float: ...
+@overload
+def distance(a: GeometryArrayLike, b: GeometryLike) -> FloatArray: ...
+@overload
+def distance(a: GeometryLike, b: GeometryArrayLike) -> FloatArray: ...
+
 @native
-def distance(a, b):
+def distance(a: GeometryLike, b: GeometryLike) -> float | FloatArray:
     """Compute the Cartesian distance between pairs of geometries.
 
     Arrays are paired element-wise; a single geometry is broadcast against an array. Missing or empty
@@ -77,7 +98,7 @@ def distance(a, b):
 
 
 @native
-def bounds(geometry):
+def bounds(geometry: GeometryLike) -> FloatArray:
     """Compute the bounds (xmin, ymin, xmax, ymax) of each geometry.
 
     Empty and missing geometries give NaN bounds.
@@ -102,7 +123,7 @@ def bounds(geometry):
 
 
 @native
-def total_bounds(geometry):
+def total_bounds(geometry: GeometryLike) -> FloatArray:
     """Compute the bounds (xmin, ymin, xmax, ymax) of all geometries together.
 
     Empty and missing geometries are ignored; NaN when none has coordinates.
@@ -123,8 +144,15 @@ def total_bounds(geometry):
     """
 
 
+@overload
+def hausdorff_distance(a: Geometry | None, b: Geometry | None) -> float: ...
+@overload
+def hausdorff_distance(a: GeometryArrayLike, b: GeometryLike) -> FloatArray: ...
+@overload
+def hausdorff_distance(a: GeometryLike, b: GeometryArrayLike) -> FloatArray: ...
+
 @native
-def hausdorff_distance(a, b):
+def hausdorff_distance(a: GeometryLike, b: GeometryLike) -> float | FloatArray:
     """Compute the discrete Hausdorff distance between pairs of geometries.
 
     The largest distance from a vertex of one geometry to the other geometry. Arrays are paired

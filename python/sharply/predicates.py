@@ -4,9 +4,14 @@ Arrays are paired element-wise; a single geometry is broadcast against an array 
 Missing geometries give False (None for ``relate``).
 """
 
+from typing import overload
+
 import numpy as np
+import numpy.typing as npt
 
 from ._native import native
+from ._sharply import Geometry
+from ._typing import BoolArray, GeometryArrayLike, GeometryLike, ObjectArray
 
 __all__ = [
     "contains",
@@ -28,8 +33,15 @@ __all__ = [
     "within",
 ]
 
+@overload
+def intersects(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def intersects(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def intersects(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def intersects(a, b):
+def intersects(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where ``a`` and ``b`` share at least one point.
 
     Parameters
@@ -50,8 +62,15 @@ def intersects(a, b):
     """
 
 
+@overload
+def disjoint(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def disjoint(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def disjoint(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def disjoint(a, b):
+def disjoint(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where ``a`` and ``b`` share no point.
 
     Parameters
@@ -70,8 +89,15 @@ def disjoint(a, b):
     """
 
 
+@overload
+def contains(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def contains(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def contains(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def contains(a, b):
+def contains(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where no point of ``b`` lies outside ``a`` and their interiors meet.
 
     Parameters
@@ -91,8 +117,15 @@ def contains(a, b):
     """
 
 
+@overload
+def within(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def within(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def within(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def within(a, b):
+def within(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where ``a`` lies within ``b`` (``contains(b, a)``).
 
     Parameters
@@ -111,8 +144,15 @@ def within(a, b):
     """
 
 
+@overload
+def covers(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def covers(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def covers(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def covers(a, b):
+def covers(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where no point of ``b`` lies outside ``a`` (boundary points count).
 
     Parameters
@@ -131,8 +171,15 @@ def covers(a, b):
     """
 
 
+@overload
+def covered_by(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def covered_by(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def covered_by(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def covered_by(a, b):
+def covered_by(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where no point of ``a`` lies outside ``b`` (``covers(b, a)``).
 
     Parameters
@@ -151,8 +198,15 @@ def covered_by(a, b):
     """
 
 
+@overload
+def touches(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def touches(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def touches(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def touches(a, b):
+def touches(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where ``a`` and ``b`` meet only on their boundaries.
 
     Parameters
@@ -171,8 +225,15 @@ def touches(a, b):
     """
 
 
+@overload
+def crosses(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def crosses(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def crosses(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def crosses(a, b):
+def crosses(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where ``a`` and ``b`` share some interior points, but not all, in a lower dimension.
 
     Parameters
@@ -192,8 +253,15 @@ def crosses(a, b):
     """
 
 
+@overload
+def overlaps(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def overlaps(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def overlaps(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def overlaps(a, b):
+def overlaps(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where ``a`` and ``b`` of the same dimension share some, but not all, points.
 
     Parameters
@@ -213,8 +281,15 @@ def overlaps(a, b):
     """
 
 
+@overload
+def equals(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def equals(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def equals(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def equals(a, b):
+def equals(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where ``a`` and ``b`` are the same point set (topological equality).
 
     Parameters
@@ -234,8 +309,15 @@ def equals(a, b):
     """
 
 
+@overload
+def contains_properly(a: Geometry | None, b: Geometry | None) -> bool: ...
+@overload
+def contains_properly(a: GeometryArrayLike, b: GeometryLike) -> BoolArray: ...
+@overload
+def contains_properly(a: GeometryLike, b: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def contains_properly(a, b):
+def contains_properly(a: GeometryLike, b: GeometryLike) -> bool | BoolArray:
     """Return True where ``b`` lies in the interior of ``a`` without touching its boundary.
 
     Parameters
@@ -255,8 +337,15 @@ def contains_properly(a, b):
     """
 
 
+@overload
+def equals_exact(a: Geometry | None, b: Geometry | None, tolerance: float = 0.0) -> bool: ...
+@overload
+def equals_exact(a: GeometryArrayLike, b: GeometryLike, tolerance: float = 0.0) -> BoolArray: ...
+@overload
+def equals_exact(a: GeometryLike, b: GeometryArrayLike, tolerance: float = 0.0) -> BoolArray: ...
+
 @native
-def equals_exact(a, b, tolerance=0.0):
+def equals_exact(a: GeometryLike, b: GeometryLike, tolerance: float = 0.0) -> bool | BoolArray:
     """Return True where ``a`` and ``b`` have the same structure and vertices within ``tolerance``.
 
     Parameters
@@ -276,8 +365,15 @@ def equals_exact(a, b, tolerance=0.0):
     """
 
 
+@overload
+def dwithin(a: Geometry | None, b: Geometry | None, distance: float) -> bool: ...
+@overload
+def dwithin(a: GeometryArrayLike, b: GeometryLike, distance: float) -> BoolArray: ...
+@overload
+def dwithin(a: GeometryLike, b: GeometryArrayLike, distance: float) -> BoolArray: ...
+
 @native
-def dwithin(a, b, distance):
+def dwithin(a: GeometryLike, b: GeometryLike, distance: float) -> bool | BoolArray:
     """Return True where ``a`` and ``b`` are at most ``distance`` apart (False for empty geometries).
 
     Parameters
@@ -297,8 +393,15 @@ def dwithin(a, b, distance):
     """
 
 
+@overload
+def relate(a: Geometry | None, b: Geometry | None) -> str | None: ...
+@overload
+def relate(a: GeometryArrayLike, b: GeometryLike) -> ObjectArray: ...
+@overload
+def relate(a: GeometryLike, b: GeometryArrayLike) -> ObjectArray: ...
+
 @native
-def relate(a, b):
+def relate(a: GeometryLike, b: GeometryLike) -> str | None | ObjectArray:
     """Return the DE-9IM intersection matrix of ``a`` and ``b`` as a string of 9 characters.
 
     Parameters
@@ -318,8 +421,15 @@ def relate(a, b):
     """
 
 
+@overload
+def relate_pattern(a: Geometry | None, b: Geometry | None, pattern: str) -> bool: ...
+@overload
+def relate_pattern(a: GeometryArrayLike, b: GeometryLike, pattern: str) -> BoolArray: ...
+@overload
+def relate_pattern(a: GeometryLike, b: GeometryArrayLike, pattern: str) -> BoolArray: ...
+
 @native
-def relate_pattern(a, b, pattern):
+def relate_pattern(a: GeometryLike, b: GeometryLike, pattern: str) -> bool | BoolArray:
     """Return True where the DE-9IM matrix of ``a`` and ``b`` matches ``pattern``.
 
     Parameters
@@ -362,7 +472,7 @@ def _xy(x, y):
     return np.asarray(x, dtype=np.float64, order="C"), np.asarray(y, dtype=np.float64, order="C")
 
 
-def contains_xy(geom, x, y=None):
+def contains_xy(geom: GeometryLike, x: npt.ArrayLike, y: npt.ArrayLike | None = None) -> bool | BoolArray:
     """Return True where the point (x, y) lies in the interior of ``geom``.
 
     A fast form of ``contains(geom, points(x, y))`` that creates no point geometries: x and y are read
@@ -391,7 +501,7 @@ def contains_xy(geom, x, y=None):
     return _contains_xy(geom, x, y)
 
 
-def intersects_xy(geom, x, y=None):
+def intersects_xy(geom: GeometryLike, x: npt.ArrayLike, y: npt.ArrayLike | None = None) -> bool | BoolArray:
     """Return True where the point (x, y) lies in the interior or on the boundary of ``geom``.
 
     A fast form of ``intersects(geom, points(x, y))``; see :func:`contains_xy`.

@@ -1,6 +1,10 @@
 """Per-geometry facts: type ids, counts, point coordinates, emptiness, validity."""
 
+from typing import overload
+
 from ._native import native
+from ._sharply import Geometry
+from ._typing import BoolArray, FloatArray, GeometryArrayLike, GeometryLike, IntArray, ObjectArray
 
 __all__ = [
     "get_num_coordinates",
@@ -21,8 +25,13 @@ __all__ = [
 ]
 
 
+@overload
+def get_type_id(geometry: Geometry | None) -> int: ...
+@overload
+def get_type_id(geometry: GeometryArrayLike) -> IntArray: ...
+
 @native
-def get_type_id(geometry):
+def get_type_id(geometry: GeometryLike) -> int | IntArray:
     """Return the type id of each geometry.
 
     Point 0, LineString 1, LinearRing 2, Polygon 3, MultiPoint 4, MultiLineString 5, MultiPolygon 6,
@@ -46,8 +55,13 @@ def get_type_id(geometry):
     """
 
 
+@overload
+def get_num_points(geometry: Geometry | None) -> int: ...
+@overload
+def get_num_points(geometry: GeometryArrayLike) -> IntArray: ...
+
 @native
-def get_num_points(geometry):
+def get_num_points(geometry: GeometryLike) -> int | IntArray:
     """Return the number of vertices of each LineString (0 for every other type and for missing ones).
 
     Parameters
@@ -66,8 +80,13 @@ def get_num_points(geometry):
     """
 
 
+@overload
+def get_num_coordinates(geometry: Geometry | None) -> int: ...
+@overload
+def get_num_coordinates(geometry: GeometryArrayLike) -> IntArray: ...
+
 @native
-def get_num_coordinates(geometry):
+def get_num_coordinates(geometry: GeometryLike) -> int | IntArray:
     """Return the number of coordinates of each geometry (0 for empty and missing geometries).
 
     Parameters
@@ -86,8 +105,13 @@ def get_num_coordinates(geometry):
     """
 
 
+@overload
+def get_num_geometries(geometry: Geometry | None) -> int: ...
+@overload
+def get_num_geometries(geometry: GeometryArrayLike) -> IntArray: ...
+
 @native
-def get_num_geometries(geometry):
+def get_num_geometries(geometry: GeometryLike) -> int | IntArray:
     """Return the number of parts of each multi-geometry or collection (1 for single geometries).
 
     Missing geometries give 0.
@@ -108,8 +132,13 @@ def get_num_geometries(geometry):
     """
 
 
+@overload
+def get_num_interior_rings(geometry: Geometry | None) -> int: ...
+@overload
+def get_num_interior_rings(geometry: GeometryArrayLike) -> IntArray: ...
+
 @native
-def get_num_interior_rings(geometry):
+def get_num_interior_rings(geometry: GeometryLike) -> int | IntArray:
     """Return the number of holes of each Polygon (0 for every other type and for missing ones).
 
     Parameters
@@ -128,8 +157,13 @@ def get_num_interior_rings(geometry):
     """
 
 
+@overload
+def get_x(point: Geometry | None) -> float: ...
+@overload
+def get_x(point: GeometryArrayLike) -> FloatArray: ...
+
 @native
-def get_x(point):
+def get_x(point: GeometryLike) -> float | FloatArray:
     """Return the x coordinate of each Point (NaN for other types, empty and missing geometries).
 
     Parameters
@@ -148,8 +182,13 @@ def get_x(point):
     """
 
 
+@overload
+def get_y(point: Geometry | None) -> float: ...
+@overload
+def get_y(point: GeometryArrayLike) -> FloatArray: ...
+
 @native
-def get_y(point):
+def get_y(point: GeometryLike) -> float | FloatArray:
     """Return the y coordinate of each Point (NaN for other types, empty and missing geometries).
 
     Parameters
@@ -168,8 +207,13 @@ def get_y(point):
     """
 
 
+@overload
+def is_empty(geometry: Geometry | None) -> bool: ...
+@overload
+def is_empty(geometry: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def is_empty(geometry):
+def is_empty(geometry: GeometryLike) -> bool | BoolArray:
     """Return True for geometries without coordinates (False for missing geometries).
 
     Parameters
@@ -190,8 +234,13 @@ def is_empty(geometry):
     """
 
 
+@overload
+def is_valid(geometry: Geometry | None) -> bool: ...
+@overload
+def is_valid(geometry: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def is_valid(geometry):
+def is_valid(geometry: GeometryLike) -> bool | BoolArray:
     """Return True for geometries valid in the OGC sense (False for missing geometries).
 
     Parameters
@@ -210,8 +259,13 @@ def is_valid(geometry):
     """
 
 
+@overload
+def is_valid_reason(geometry: Geometry | None) -> str | None: ...
+@overload
+def is_valid_reason(geometry: GeometryArrayLike) -> ObjectArray: ...
+
 @native
-def is_valid_reason(geometry):
+def is_valid_reason(geometry: GeometryLike) -> str | None | ObjectArray:
     """Return why each geometry is invalid, in GEOS's words ("Valid Geometry" when it is valid).
 
     Missing geometries give None.
@@ -234,8 +288,13 @@ def is_valid_reason(geometry):
     """
 
 
+@overload
+def is_simple(geometry: Geometry | None) -> bool: ...
+@overload
+def is_simple(geometry: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def is_simple(geometry):
+def is_simple(geometry: GeometryLike) -> bool | BoolArray:
     """Return True for geometries simple in the OGC sense (no self-intersection; False for missing ones).
 
     Parameters
@@ -254,8 +313,13 @@ def is_simple(geometry):
     """
 
 
+@overload
+def is_ring(geometry: Geometry | None) -> bool: ...
+@overload
+def is_ring(geometry: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def is_ring(geometry):
+def is_ring(geometry: GeometryLike) -> bool | BoolArray:
     """Return True for LineStrings that are closed and simple.
 
     Parameters
@@ -274,8 +338,13 @@ def is_ring(geometry):
     """
 
 
+@overload
+def is_closed(geometry: Geometry | None) -> bool: ...
+@overload
+def is_closed(geometry: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def is_closed(geometry):
+def is_closed(geometry: GeometryLike) -> bool | BoolArray:
     """Return True for LineStrings and MultiLineStrings whose lines end where they start.
 
     Parameters
@@ -294,8 +363,13 @@ def is_closed(geometry):
     """
 
 
+@overload
+def has_z(geometry: Geometry | None) -> bool: ...
+@overload
+def has_z(geometry: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def has_z(geometry):
+def has_z(geometry: GeometryLike) -> bool | BoolArray:
     """Return True for geometries with z coordinates.
 
     Parameters
@@ -314,8 +388,13 @@ def has_z(geometry):
     """
 
 
+@overload
+def is_missing(geometry: Geometry | None) -> bool: ...
+@overload
+def is_missing(geometry: GeometryArrayLike) -> BoolArray: ...
+
 @native
-def is_missing(geometry):
+def is_missing(geometry: GeometryLike) -> bool | BoolArray:
     """Return True for missing geometries (None).
 
     Parameters

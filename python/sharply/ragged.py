@@ -1,10 +1,14 @@
 """Ragged arrays: geometries as one coordinate array and offsets arrays (Shapely's GeoArrow layout)."""
 
 from enum import IntEnum
+from typing import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from ._native import native
+from ._sharply import GeometryArray
+from ._typing import FloatArray, GeometryLike, IntArray
 
 __all__ = ["GeometryType", "from_ragged_array", "to_ragged_array"]
 
@@ -55,7 +59,9 @@ def _build(geometry_type, coords, offsets, close_rings=False):
     return _from_ragged(_type_id(geometry_type), coords, offsets, close_rings)
 
 
-def from_ragged_array(geometry_type, coords, offsets=None):
+def from_ragged_array(
+    geometry_type: GeometryType | int | str, coords: npt.ArrayLike, offsets: Sequence[npt.ArrayLike] | None = None
+) -> GeometryArray:
     """Create geometries from a contiguous array of coordinates and offset arrays.
 
     The inverse of :func:`to_ragged_array`, with the layout of Shapely 2 and GeoArrow.
@@ -103,7 +109,9 @@ def _to_ragged_stub(geometry, include_z):
 _to_ragged_array = native(_to_ragged_stub, name="to_ragged_array")
 
 
-def to_ragged_array(geometry, include_z=None):
+def to_ragged_array(
+    geometry: GeometryLike, include_z: bool | None = None
+) -> tuple[GeometryType, FloatArray, tuple[IntArray, ...]]:
     """Convert geometries to a ragged array: coordinates and offsets arrays.
 
     Point and MultiPoint rows give MultiPoints (and likewise for lines and polygons); missing

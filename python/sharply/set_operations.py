@@ -4,7 +4,11 @@ Arrays are paired element-wise; a single geometry is broadcast against an array.
 give missing results.
 """
 
+from typing import overload
+
 from ._native import native
+from ._sharply import Geometry, GeometryArray
+from ._typing import GeometryArrayLike, GeometryLike
 
 __all__ = [
     "difference",
@@ -17,8 +21,17 @@ __all__ = [
 ]
 
 
+@overload
+def intersection(a: Geometry, b: Geometry) -> Geometry: ...
+@overload
+def intersection(a: Geometry | None, b: Geometry | None) -> Geometry | None: ...
+@overload
+def intersection(a: GeometryArrayLike, b: GeometryLike) -> GeometryArray: ...
+@overload
+def intersection(a: GeometryLike, b: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def intersection(a, b):
+def intersection(a: GeometryLike, b: GeometryLike) -> Geometry | None | GeometryArray:
     """Compute the points shared by ``a`` and ``b``.
 
     Parameters
@@ -38,8 +51,17 @@ def intersection(a, b):
     """
 
 
+@overload
+def union(a: Geometry, b: Geometry) -> Geometry: ...
+@overload
+def union(a: Geometry | None, b: Geometry | None) -> Geometry | None: ...
+@overload
+def union(a: GeometryArrayLike, b: GeometryLike) -> GeometryArray: ...
+@overload
+def union(a: GeometryLike, b: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def union(a, b):
+def union(a: GeometryLike, b: GeometryLike) -> Geometry | None | GeometryArray:
     """Compute the points of ``a``, ``b`` or both.
 
     Parameters
@@ -59,8 +81,17 @@ def union(a, b):
     """
 
 
+@overload
+def difference(a: Geometry, b: Geometry) -> Geometry: ...
+@overload
+def difference(a: Geometry | None, b: Geometry | None) -> Geometry | None: ...
+@overload
+def difference(a: GeometryArrayLike, b: GeometryLike) -> GeometryArray: ...
+@overload
+def difference(a: GeometryLike, b: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def difference(a, b):
+def difference(a: GeometryLike, b: GeometryLike) -> Geometry | None | GeometryArray:
     """Compute the points of ``a`` that are not in ``b``.
 
     Parameters
@@ -80,8 +111,17 @@ def difference(a, b):
     """
 
 
+@overload
+def symmetric_difference(a: Geometry, b: Geometry) -> Geometry: ...
+@overload
+def symmetric_difference(a: Geometry | None, b: Geometry | None) -> Geometry | None: ...
+@overload
+def symmetric_difference(a: GeometryArrayLike, b: GeometryLike) -> GeometryArray: ...
+@overload
+def symmetric_difference(a: GeometryLike, b: GeometryArrayLike) -> GeometryArray: ...
+
 @native
-def symmetric_difference(a, b):
+def symmetric_difference(a: GeometryLike, b: GeometryLike) -> Geometry | None | GeometryArray:
     """Compute the points in exactly one of ``a`` and ``b``.
 
     Parameters
@@ -119,7 +159,7 @@ def _check_axis(axis):
         raise ValueError(f"axis {axis} is out of bounds for a one-dimensional GeometryArray")
 
 
-def union_all(geometries, axis=None):
+def union_all(geometries: GeometryLike, axis: int | None = None) -> Geometry:
     """Compute the union of all geometries.
 
     Missing geometries are ignored; with none left the result is GEOMETRYCOLLECTION EMPTY.
@@ -149,7 +189,7 @@ def union_all(geometries, axis=None):
 unary_union = union_all
 
 
-def intersection_all(geometries, axis=None):
+def intersection_all(geometries: GeometryLike, axis: int | None = None) -> Geometry:
     """Compute the intersection of all geometries.
 
     Missing geometries are ignored; with none left the result is GEOMETRYCOLLECTION EMPTY.

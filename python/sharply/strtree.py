@@ -1,8 +1,13 @@
 """Spatial index: ``STRtree``, a packed Hilbert R-tree over geometries with Shapely 2's API."""
 
+from typing import Sized, cast
+
 import numpy as np
+import numpy.typing as npt
 
 from ._native import native
+from ._sharply import GeometryArray
+from ._typing import FloatArray, GeometryLike, Int64Array
 
 __all__ = ["STRtree"]
 
@@ -45,18 +50,20 @@ class STRtree:
     [1]
     """
 
-    def __init__(self, geoms, node_capacity=10):
+    def __init__(self, geoms: GeometryLike, node_capacity: int = 10) -> None:
         self._tree = _tree_build(geoms, node_capacity)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return self._tree.count
 
     @property
-    def geometries(self):
+    def geometries(self) -> GeometryArray:
         """The geometries of the tree (a GeometryArray), in the order of the tree indices."""
         return self._tree.geometries
 
-    def query(self, geometry, predicate=None, distance=None):
+    def query(
+        self, geometry: GeometryLike, predicate: str | None = None, distance: npt.ArrayLike | None = None
+    ) -> Int64Array:
         """Return the indices of tree geometries whose bounds intersect those of each input geometry.
 
         With a predicate, candidates are kept where ``predicate(geometry, tree_geometry)`` holds
@@ -93,7 +100,7 @@ class STRtree:
             distance = np.ascontiguousarray(distance.reshape(-1))
         return _tree_query(self._tree, geometry, predicate, distance)
 
-    def nearest(self, geometry):
+    def nearest(self, geometry: GeometryLike) -> int | Int64Array | None:
         """Return the index of the nearest tree geometry to each input geometry.
 
         Among equidistant tree geometries the lowest index is returned. None when the tree is empty.
@@ -124,11 +131,18 @@ class STRtree:
             return None
         indices, _ = _tree_query_nearest(self._tree, geometry, None, False, False)
         scalar = indices.ndim == 1
-        if indices.shape[-1] < (1 if scalar else len(geometry)):
+        if indices.shape[-1] < (1 if scalar else len(cast(Sized, geometry))):
             raise ValueError("Cannot determine nearest geometry for empty geometry or missing value (None).")
         return indices[0] if scalar else indices[1]
 
-    def query_nearest(self, geometry, max_distance=None, return_distance=False, exclusive=False, all_matches=True):
+    def query_nearest(
+        self,
+        geometry: GeometryLike,
+        max_distance: float | None = None,
+        return_distance: bool = False,
+        exclusive: bool = False,
+        all_matches: bool = True,
+    ) -> Int64Array | tuple[Int64Array, FloatArray]:
         """Return the indices of the nearest tree geometries to each input geometry.
 
         Missing and empty input geometries are omitted. Ties are all returned (``all_matches``) or
@@ -166,7 +180,7 @@ class STRtree:
         if max_distance is not None:
             if not np.isscalar(max_distance):
                 raise ValueError("max_distance parameter only accepts scalar values")
-            if max_distance <= 0:
+            if max_distance <= 0:  # type: ignore[operator]  # np.isscalar's TypeGuard widens the type
                 raise ValueError("max_distance must be greater than 0")
         for name, value in (("exclusive", exclusive), ("all_matches", all_matches)):
             if not np.isscalar(value):

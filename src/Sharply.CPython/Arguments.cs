@@ -8,8 +8,10 @@ public readonly unsafe ref struct Arguments(ReadOnlySpan<nint> values, nint func
     /// <summary>The function's name, for error messages (looked up only when needed).</summary>
     public string FunctionName => (string)System.Runtime.InteropServices.GCHandle.FromIntPtr(functionNameHandle).Target!;
 
+    /// <summary>Number of arguments, given or defaulted.</summary>
     public int Count => _values.Length;
 
+    /// <summary>The argument at <paramref name="index"/> (null when not given and without default).</summary>
     public Borrowed this[int index] => new(_values[index]);
 
     /// <summary>True when parameter <paramref name="index"/> was given and is not None.</summary>

@@ -32,12 +32,16 @@ public unsafe ref struct BufferView
         return result;
     }
 
+    /// <summary>The first byte of the exporter's memory.</summary>
     public readonly void* Pointer => _view->buf;
 
+    /// <summary>Number of dimensions (0 for a scalar).</summary>
     public readonly int Dimensions => _view->ndim;
 
+    /// <summary>Length of dimension <paramref name="axis"/>.</summary>
     public readonly long Shape(int axis) => _view->shape is null ? _view->len / _view->itemsize : _view->shape[axis];
 
+    /// <summary>Bytes per item.</summary>
     public readonly int ItemSize => (int)_view->itemsize;
 
     /// <summary>The struct-module format code with a native / little-endian prefix removed ('B' when unspecified).</summary>
@@ -65,6 +69,7 @@ public unsafe ref struct BufferView
 
     private readonly string FormatText => _view->format == null ? "B" : Marshal.PtrToStringUTF8((nint)_view->format) ?? "";
 
+    /// <summary>Releases the buffer back to its exporter (<c>PyBuffer_Release</c>).</summary>
     public void Dispose()
     {
         if (_view == null) return;

@@ -9,8 +9,11 @@ public static unsafe class Gil
     /// <summary>Releases the GIL until disposed: <c>using (Gil.Release()) { ... }</c>. Touch no Python object inside.</summary>
     public static Released Release() => new(CApi.PyEval_SaveThread());
 
+    /// <summary>The GIL released by <see cref="Release"/>; disposing takes it back.</summary>
+    /// <param name="threadState">The thread state <c>PyEval_SaveThread</c> returned.</param>
     public readonly ref struct Released(nint threadState)
     {
+        /// <summary>Takes the GIL back (<c>PyEval_RestoreThread</c>).</summary>
         public void Dispose() => CApi.PyEval_RestoreThread(threadState);
     }
 

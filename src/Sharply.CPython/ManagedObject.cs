@@ -20,6 +20,7 @@ public static unsafe class ManagedObject
 
     private static long _live;
 
+    /// <summary>Size in bytes of an instance: the object header, the GC handle and the spare word.</summary>
     public static int BasicSize => sizeof(Layout);
 
     /// <summary>Instances alive now, of every managed heap type (for leak tests).</summary>
@@ -41,6 +42,7 @@ public static unsafe class ManagedObject
     public static T Target<T>(Borrowed instance) where T : class =>
         (T)GCHandle.FromIntPtr(((Layout*)instance.Handle)->Handle).Target!;
 
+    /// <summary>The spare word of <paramref name="instance"/>.</summary>
     public static nint Extra(Borrowed instance) => ((Layout*)instance.Handle)->Extra;
 
     /// <summary>The <c>tp_dealloc</c> of every managed heap type.</summary>

@@ -20,8 +20,10 @@ public sealed unsafe class ModuleBuilder
         _module = Owned.Checked(CApi.PyModule_Create2(definition, CApi.PYTHON_API_VERSION));
     }
 
+    /// <summary>The module's name.</summary>
     public string Name { get; }
 
+    /// <summary>The module object being built, borrowed.</summary>
     public nint Handle => _module.Handle;
 
     /// <summary>Adds <paramref name="value"/> (a new reference, consumed) as attribute <paramref name="name"/>.</summary>

@@ -6,14 +6,19 @@ namespace Sharply.CPython;
 /// <summary>Safe conversions between .NET values and Python objects. Every method needs the GIL.</summary>
 public static unsafe class Py
 {
+    /// <summary>A new reference to <c>None</c>.</summary>
     public static Owned None => Owned.From(new Borrowed(CApi.Py_None));
 
+    /// <summary>A new reference to <c>True</c> or <c>False</c>.</summary>
     public static Owned Bool(bool value) => Owned.From(new Borrowed(value ? CApi.Py_True : CApi.Py_False));
 
+    /// <summary>A new Python float.</summary>
     public static Owned Float(double value) => Owned.Checked(CApi.PyFloat_FromDouble(value));
 
+    /// <summary>A new Python int.</summary>
     public static Owned Int(long value) => Owned.Checked(CApi.PyLong_FromLongLong(value));
 
+    /// <summary>A new Python str.</summary>
     public static Owned Str(string value)
     {
         int max = Encoding.UTF8.GetMaxByteCount(value.Length);
@@ -23,11 +28,13 @@ public static unsafe class Py
         return Str(utf8[..length]);
     }
 
+    /// <summary>A new Python str decoded from UTF-8.</summary>
     public static Owned Str(ReadOnlySpan<byte> utf8)
     {
         fixed (byte* p = utf8) return Owned.Checked(CApi.PyUnicode_FromStringAndSize(p, utf8.Length));
     }
 
+    /// <summary>A new Python bytes object holding a copy of <paramref name="data"/>.</summary>
     public static Owned Bytes(ReadOnlySpan<byte> data)
     {
         fixed (byte* p = data) return Owned.Checked(CApi.PyBytes_FromStringAndSize(p, data.Length));
@@ -45,6 +52,7 @@ public static unsafe class Py
         return tuple;
     }
 
+    /// <summary>The length of a tuple.</summary>
     public static int TupleLength(this Borrowed tuple)
     {
         nint size = CApi.PyTuple_Size(tuple.Handle);
@@ -54,17 +62,20 @@ public static unsafe class Py
     /// <summary>Item <paramref name="index"/> of a tuple, borrowed from the tuple.</summary>
     public static Borrowed TupleItem(this Borrowed tuple, int index) => new(CApi.PyTuple_GetItem(tuple.Handle, index));
 
+    /// <summary>A new list of <paramref name="length"/> empty slots, to fill with <see cref="ListSet"/>.</summary>
     public static Owned List(int length) => Owned.Checked(CApi.PyList_New(length));
 
     /// <summary>Stores <paramref name="item"/> (stolen) at <paramref name="index"/> of a new list.</summary>
     public static void ListSet(Borrowed list, int index, Owned item) => CApi.PyList_SetItem(list.Handle, index, item.Steal());
 
+    /// <summary>Imports <paramref name="module"/> (a dotted name).</summary>
     public static Owned Import(string module)
     {
         byte[] name = Encoding.UTF8.GetBytes(module + "\0");
         fixed (byte* p = name) return Owned.Checked(CApi.PyImport_ImportModule(p));
     }
 
+    /// <summary>The attribute <paramref name="name"/> of <paramref name="obj"/>; throws the pending Python error when it is missing.</summary>
     public static Owned GetAttr(this Borrowed obj, string name)
     {
         using Owned key = Str(name);
@@ -93,18 +104,25 @@ public static unsafe class Py
     public static Owned Call(this Borrowed callable, Borrowed args, Borrowed kwargs) =>
         Owned.Checked(CApi.PyObject_Call(callable.Handle, args.Handle, kwargs.Handle));
 
+    /// <summary>True for exactly a Python float.</summary>
     public static bool IsFloat(this Borrowed obj) => obj.Type == CApi.PyFloat_Type;
 
+    /// <summary>True for an int (or a subclass, bool included).</summary>
     public static bool IsInt(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_LONG_SUBCLASS);
 
+    /// <summary>True for a str (or a subclass).</summary>
     public static bool IsStr(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_UNICODE_SUBCLASS);
 
+    /// <summary>True for a bytes object (or a subclass).</summary>
     public static bool IsBytes(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_BYTES_SUBCLASS);
 
+    /// <summary>True for a list (or a subclass).</summary>
     public static bool IsList(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_LIST_SUBCLASS);
 
+    /// <summary>True for a tuple (or a subclass).</summary>
     public static bool IsTuple(this Borrowed obj) => obj.HasTypeFlag(CApi.Py_TPFLAGS_TUPLE_SUBCLASS);
 
+    /// <summary>True for a slice object.</summary>
     public static bool IsSlice(this Borrowed obj) => obj.Type == CApi.PySlice_Type;
 
     /// <summary>The rows a slice selects from a sequence of <paramref name="length"/> items (Python's rules).</summary>
@@ -150,6 +168,7 @@ public static unsafe class Py
         return value;
     }
 
+    /// <summary>The truth value of <paramref name="obj"/> (<c>bool(obj)</c>).</summary>
     public static bool ToBool(this Borrowed obj)
     {
         int truth = CApi.PyObject_IsTrue(obj.Handle);
@@ -166,6 +185,7 @@ public static unsafe class Py
         return new ReadOnlySpan<byte>(data, (int)size);
     }
 
+    /// <summary>The value of a str as a .NET string.</summary>
     public static string ToStringValue(this Borrowed obj) => Encoding.UTF8.GetString(obj.Utf8("value"));
 
     /// <summary>The contents of a bytes object, valid while it lives.</summary>
@@ -176,6 +196,7 @@ public static unsafe class Py
         return new ReadOnlySpan<byte>(data, (int)CApi.PyBytes_Size(obj.Handle));
     }
 
+    /// <summary><c>repr(obj)</c>.</summary>
     public static string Repr(this Borrowed obj)
     {
         using Owned repr = Owned.Checked(CApi.PyObject_Repr(obj.Handle));

@@ -10,10 +10,13 @@ namespace Sharply.CPython;
 /// </summary>
 public readonly unsafe struct PyFunction(string name, string[] parameters, delegate*<in Arguments, Owned> body)
 {
+    /// <summary>The Python name of the function.</summary>
     public string Name { get; } = name;
 
+    /// <summary>The parameter names, which the Python stub must repeat in order.</summary>
     public string[] Parameters { get; } = parameters;
 
+    /// <summary>The implementation: bound arguments in, a new reference out.</summary>
     public delegate*<in Arguments, Owned> Body { get; } = body;
 }
 

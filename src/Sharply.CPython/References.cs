@@ -23,8 +23,10 @@ public struct Owned : IDisposable
         return new Owned(borrowed.Handle);
     }
 
+    /// <summary>The <c>PyObject*</c> owned (0 when empty).</summary>
     public readonly nint Handle => _handle;
 
+    /// <summary>True when this holds no reference.</summary>
     public readonly bool IsNull => _handle == 0;
 
     /// <summary>A borrowed view that must not outlive this owner.</summary>
@@ -38,6 +40,7 @@ public struct Owned : IDisposable
         return handle;
     }
 
+    /// <summary>Releases the reference (<c>Py_DecRef</c>), if any.</summary>
     public unsafe void Dispose()
     {
         if (_handle != 0) CApi.Py_DecRef(_handle);
@@ -48,14 +51,19 @@ public struct Owned : IDisposable
 /// <summary>A reference someone else owns, valid only for the current call: a ref struct, so it cannot be stored.</summary>
 public readonly ref struct Borrowed(nint handle)
 {
+    /// <summary>The <c>PyObject*</c> borrowed.</summary>
     public nint Handle { get; } = handle;
 
+    /// <summary>True for a null pointer (an absent optional argument).</summary>
     public bool IsNull => Handle == 0;
 
+    /// <summary>True when the object is <c>None</c>.</summary>
     public unsafe bool IsNone => Handle == CApi.Py_None;
 
+    /// <summary>The object's type (<c>Py_TYPE</c>), borrowed.</summary>
     public nint Type => CApi.Py_TYPE(Handle);
 
+    /// <summary>True when the object's type has <paramref name="flag"/> (a <c>Py_TPFLAGS_*</c> bit).</summary>
     public unsafe bool HasTypeFlag(ulong flag) => (CApi.PyType_GetFlags(Type) & flag) != 0;
 
     /// <summary>The Python type name, for error messages.</summary>

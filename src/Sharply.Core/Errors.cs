@@ -10,6 +10,7 @@ public sealed class GeometryDecodeException(long row, string problem, Exception?
 {
     /// <summary>The row that failed, or -1 when the input is a single value.</summary>
     public long Row { get; } = row;
+    /// <summary>What is wrong, without the row.</summary>
     public string Problem { get; } = problem;
 }
 
@@ -20,5 +21,6 @@ public sealed class InvalidLayoutException(string message) : SharplyException(me
 public sealed class GeometryOperationException(long row, string problem, Exception? inner = null)
     : SharplyException($"row {row}: {problem}", inner)
 {
+    /// <summary>The row that failed.</summary>
     public long Row { get; } = row;
 }

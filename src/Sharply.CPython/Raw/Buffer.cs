@@ -2,6 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace Sharply.CPython.Raw;
 
+// Members mirror CPython's headers name for name: CPython's C API reference documents each one.
+#pragma warning disable CS1591
+
 /// <summary>The <c>Py_buffer</c> struct of the buffer protocol (pybuffer.h, part of the stable ABI since 3.11).</summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct Py_buffer

@@ -2,6 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace Sharply.CPython.Raw;
 
+// Members mirror CPython's headers name for name: CPython's C API reference documents each one.
+#pragma warning disable CS1591
+
 /// <summary>
 /// The raw CPython stable ABI (Py_LIMITED_API 3.11), resolved from the running interpreter when the
 /// module is initialised, so one shared object works on every CPython from 3.11 on. Each partial file

@@ -2,6 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace Sharply.CPython.Raw;
 
+// Members mirror CPython's headers name for name: CPython's C API reference documents each one.
+#pragma warning disable CS1591
+
 /// <summary><c>PyMethodDef</c> (methodobject.h).</summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct PyMethodDef

@@ -1,5 +1,8 @@
 namespace Sharply.CPython.Raw;
 
+// Members mirror CPython's headers name for name: CPython's C API reference documents each one.
+#pragma warning disable CS1591
+
 /// <summary>sliceobject.h.</summary>
 public static unsafe partial class CApi
 {

@@ -18,6 +18,7 @@ namespace Sharply.Core.Geometries;
 /// </summary>
 public sealed class GeometryArray
 {
+    /// <summary>Wraps buffers in the layout described above; only a mixed array's need for row types is checked here.</summary>
     public GeometryArray(
         int length,
         GeometryType type,
@@ -96,6 +97,7 @@ public sealed class GeometryArray
     public GeometryArray WithCrs(string? crs) =>
         new(Length, Type, HasZ, Coordinates, GeometryOffsets, PartOffsets, RingOffsets, RowTypes, PartKinds, Validity, crs);
 
+    /// <summary>True when <paramref name="row"/> is missing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public unsafe bool IsNull(int row) =>
         // Safe: the validity bitmap holds at least Length bits (checked at construction by Validate).
@@ -104,6 +106,7 @@ public sealed class GeometryArray
     /// <summary>True when some row is missing.</summary>
     public bool HasNulls => Validity is not null;
 
+    /// <summary>The type of <paramref name="row"/> (the array's type unless it is mixed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public unsafe GeometryType TypeOf(int row) =>
         RowTypes is null ? Type : (GeometryType)RowTypes.Pointer[row];
@@ -113,12 +116,15 @@ public sealed class GeometryArray
     public unsafe GeometryType PartKindOf(int part, GeometryType rowType) =>
         rowType == GeometryType.GeometryCollection ? (GeometryType)PartKinds!.Pointer[part] : GeometryTypes.PartKind(rowType);
 
+    /// <summary>The range of parts of <paramref name="row"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (int Start, int End) PartsOf(int row) => (GeometryOffsets[row], GeometryOffsets[row + 1]);
 
+    /// <summary>The range of rings of <paramref name="part"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (int Start, int End) RingsOf(int part) => (PartOffsets[part], PartOffsets[part + 1]);
 
+    /// <summary>The range of coordinates of <paramref name="ring"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (int Start, int End) VerticesOf(int ring) => (RingOffsets[ring], RingOffsets[ring + 1]);
 

@@ -19,6 +19,7 @@ public sealed class GeometryArrayBuilder
     private bool _hasZ;
     private bool _hasCollection;
 
+    /// <summary>An empty builder sized for <paramref name="rowCapacity"/> rows, of x, y, z coordinates when <paramref name="hasZ"/>.</summary>
     public GeometryArrayBuilder(int rowCapacity = 16, bool hasZ = false)
     {
         _hasZ = hasZ;
@@ -36,6 +37,7 @@ public sealed class GeometryArrayBuilder
     /// <summary>Rows appended so far.</summary>
     public int Length => _rowTypes.Count;
 
+    /// <summary>True when coordinates are x, y, z.</summary>
     public bool HasZ => _hasZ;
 
     private int CoordinateCount => _coordinates.Count / (_hasZ ? 3 : 2);
@@ -82,6 +84,7 @@ public sealed class GeometryArrayBuilder
         _partOffsets[_partOffsets.Count - 1] = _ringOffsets.Count - 1;
     }
 
+    /// <summary>Appends a 2D coordinate to the current ring.</summary>
     public void AddCoordinate(double x, double y)
     {
         if (_hasZ) _coordinates.Add(x, y, double.NaN);
@@ -89,6 +92,7 @@ public sealed class GeometryArrayBuilder
         _ringOffsets[_ringOffsets.Count - 1] = CoordinateCount;
     }
 
+    /// <summary>Appends a 3D coordinate to the current ring (the builder becomes x, y, z).</summary>
     public void AddCoordinate(double x, double y, double z)
     {
         if (!_hasZ) PromoteToZ();

@@ -5,12 +5,19 @@ public enum GeometryType : byte
 {
     /// <summary>No single type: used for arrays that mix types.</summary>
     Mixed = 0,
+    /// <summary>A point.</summary>
     Point = 1,
+    /// <summary>A linestring (linear rings too).</summary>
     LineString = 2,
+    /// <summary>A polygon: a shell and holes.</summary>
     Polygon = 3,
+    /// <summary>A collection of points.</summary>
     MultiPoint = 4,
+    /// <summary>A collection of linestrings.</summary>
     MultiLineString = 5,
+    /// <summary>A collection of polygons.</summary>
     MultiPolygon = 6,
+    /// <summary>A collection of geometries of any types.</summary>
     GeometryCollection = 7,
 }
 

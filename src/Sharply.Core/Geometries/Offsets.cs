@@ -25,8 +25,10 @@ public readonly unsafe struct Offsets
     /// <summary>The identity: each parent has exactly one child.</summary>
     public static Offsets Identity => default;
 
+    /// <summary>True for <see cref="Identity"/>.</summary>
     public bool IsIdentity => Buffer is null;
 
+    /// <summary>The offset at <paramref name="index"/> (<paramref name="index"/> itself for the identity).</summary>
     public int this[int index]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -8,8 +8,10 @@ namespace Sharply.Core.Geometries;
 /// </summary>
 public sealed class RaggedArray(GeometryType type, bool hasZ, DataBuffer<double> coordinates, DataBuffer<int>[] offsets)
 {
+    /// <summary>The type of every geometry.</summary>
     public GeometryType Type { get; } = type;
 
+    /// <summary>True when coordinates are x, y, z.</summary>
     public bool HasZ { get; } = hasZ;
 
     /// <summary>Values per coordinate: 2 or 3.</summary>
@@ -18,6 +20,7 @@ public sealed class RaggedArray(GeometryType type, bool hasZ, DataBuffer<double>
     /// <summary>Exactly the coordinates the offsets reference, interleaved (a view of an array's buffer when possible).</summary>
     public DataBuffer<double> Coordinates { get; } = coordinates;
 
+    /// <summary>Number of coordinates.</summary>
     public int CoordinateCount => Coordinates.Length / Dimension;
 
     /// <summary>The offsets levels, innermost first, each starting at zero.</summary>

@@ -9,6 +9,7 @@ public sealed record WkbOptions
     /// <summary>2 drops Z; 3 writes Z for rows that have z values.</summary>
     public int OutputDimension { get; init; } = 3;
 
+    /// <summary>The byte order written (little endian by default).</summary>
     public WkbByteOrder ByteOrder { get; init; } = WkbByteOrder.LittleEndian;
 
     /// <summary>When set, every row is written as EWKB with this SRID (flag 0x20000000).</summary>

@@ -97,6 +97,7 @@ public static unsafe class Constructive
     /// <summary>A point guaranteed to lie in each row (NTS InteriorPoint).</summary>
     public static GeometryArray RepresentativePoint(GeometryArray array) => GeometryDriver.Run(array, new RepresentativePointOp());
 
+    /// <summary>The smallest convex geometry containing each row; missing rows stay missing.</summary>
     public static GeometryArray ConvexHull(GeometryArray array) => GeometryDriver.Run(array, new ConvexHullOp());
 
     /// <summary>The topological boundary; missing for geometry collections (as in Shapely).</summary>

@@ -15,14 +15,23 @@ namespace Sharply.Core.Kernels;
 /// </summary>
 public static unsafe class Predicates
 {
+    /// <summary>Writes 1 where the geometries share a point.</summary>
     public static void Intersects(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<IntersectsOp>(a, b, output);
+    /// <summary>Writes 1 where the geometries share no point.</summary>
     public static void Disjoint(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<DisjointOp>(a, b, output);
+    /// <summary>Writes 1 where no point of b lies outside a and the interiors meet.</summary>
     public static void Contains(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<ContainsOp>(a, b, output);
+    /// <summary>Writes 1 where a lies within b.</summary>
     public static void Within(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<WithinOp>(a, b, output);
+    /// <summary>Writes 1 where no point of b lies outside a.</summary>
     public static void Covers(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<CoversOp>(a, b, output);
+    /// <summary>Writes 1 where no point of a lies outside b.</summary>
     public static void CoveredBy(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<CoveredByOp>(a, b, output);
+    /// <summary>Writes 1 where the geometries meet only on their boundaries.</summary>
     public static void Touches(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<TouchesOp>(a, b, output);
+    /// <summary>Writes 1 where the geometries share some interior points, in a lower dimension.</summary>
     public static void Crosses(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<CrossesOp>(a, b, output);
+    /// <summary>Writes 1 where geometries of one dimension share some, but not all, points.</summary>
     public static void Overlaps(GeometryArray a, GeometryArray b, Span<byte> output) => RelateDriver.Run<OverlapsOp>(a, b, output);
 
     /// <summary>Topological equality (same point set).</summary>

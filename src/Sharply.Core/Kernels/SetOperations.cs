@@ -11,9 +11,13 @@ namespace Sharply.Core.Kernels;
 /// A missing row gives a missing result.</summary>
 public static class SetOperations
 {
+    /// <summary>The points shared by each pair of rows.</summary>
     public static GeometryArray Intersection(GeometryArray a, GeometryArray b) => GeometryDriver.Run(a, b, new OverlayOp(SpatialFunction.Intersection));
+    /// <summary>The points of either geometry of each pair of rows.</summary>
     public static GeometryArray Union(GeometryArray a, GeometryArray b) => GeometryDriver.Run(a, b, new OverlayOp(SpatialFunction.Union));
+    /// <summary>The points of <paramref name="a"/> not in <paramref name="b"/>, row by row.</summary>
     public static GeometryArray Difference(GeometryArray a, GeometryArray b) => GeometryDriver.Run(a, b, new OverlayOp(SpatialFunction.Difference));
+    /// <summary>The points in exactly one geometry of each pair of rows.</summary>
     public static GeometryArray SymmetricDifference(GeometryArray a, GeometryArray b) => GeometryDriver.Run(a, b, new OverlayOp(SpatialFunction.SymDifference));
 
     /// <summary>The union of all present rows as a one-row array (GEOMETRYCOLLECTION EMPTY when there is none).</summary>

@@ -4,5 +4,6 @@ namespace Sharply.Core.Parallel;
 /// loop is specialised for each body and makes no delegate call per element.</summary>
 public interface IRangeBody
 {
+    /// <summary>Processes the elements from <paramref name="start"/> (inclusive) to <paramref name="end"/> (exclusive).</summary>
     void Run(int start, int end);
 }
