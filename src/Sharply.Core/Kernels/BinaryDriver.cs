@@ -16,7 +16,7 @@ internal static unsafe class BinaryDriver
         {
             var body = new Body<TOp, double> { A = a, B = b, Shape = shape, Op = op, Output = target };
             body.Prepare();
-            ParallelRange.For(shape.Count, ParallelRange.Grain(shape.Count, 16), ref body);
+            ParallelRange.For(shape.Count, WorkGrain.Nts(a, b, shape), ref body);
         }
     }
 
@@ -28,7 +28,7 @@ internal static unsafe class BinaryDriver
         {
             var body = new Body<TOp, bool> { A = a, B = b, Shape = shape, Op = op, Output = (bool*)target };
             body.Prepare();
-            ParallelRange.For(shape.Count, ParallelRange.Grain(shape.Count, 16), ref body);
+            ParallelRange.For(shape.Count, WorkGrain.Nts(a, b, shape), ref body);
         }
     }
 

@@ -19,7 +19,7 @@ public static unsafe class Constructive
     {
         var xy = new double[2 * array.Length];
         var body = new CentroidBody { Array = array, Output = xy };
-        ParallelRange.For(array.Length, ParallelRange.Grain(array.Length), ref body);
+        ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
         var builder = new GeometryArrayBuilder(array.Length);
         for (int row = 0; row < array.Length; row++)
         {

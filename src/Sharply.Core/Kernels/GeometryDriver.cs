@@ -15,7 +15,7 @@ internal static class GeometryDriver
     {
         var results = new NtsGeometry?[array.Length];
         var body = new UnaryBody<TOp> { Array = array, Op = op, Results = results };
-        ParallelRange.For(array.Length, ParallelRange.Grain(array.Length, 4), ref body);
+        ParallelRange.For(array.Length, WorkGrain.Nts(array), ref body);
         return NtsConverter.ToArray(results, array.Crs);
     }
 
@@ -26,7 +26,7 @@ internal static class GeometryDriver
         var body = new BinaryBody<TOp> { A = a, B = b, Shape = shape, Op = op, Results = results };
         if (shape.ScalarA) body.ScalarA = NtsConverter.ToNts(a, 0);
         if (shape.ScalarB) body.ScalarB = NtsConverter.ToNts(b, 0);
-        ParallelRange.For(shape.Count, ParallelRange.Grain(shape.Count, 4), ref body);
+        ParallelRange.For(shape.Count, WorkGrain.Nts(a, b, shape), ref body);
         return NtsConverter.ToArray(results, a.Crs ?? b.Crs);
     }
 

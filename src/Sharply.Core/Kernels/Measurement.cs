@@ -32,7 +32,7 @@ public static unsafe class Measurement
         fixed (double* target = output)
         {
             var body = new BoundsBody { Array = array, Output = target };
-            ParallelRange.For(array.Length, ParallelRange.Grain(array.Length), ref body);
+            ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
         }
     }
 
@@ -40,7 +40,7 @@ public static unsafe class Measurement
     public static void TotalBounds(GeometryArray array, Span<double> output)
     {
         if (output.Length != 4) throw new ArgumentException($"output has length {output.Length}, 4 expected");
-        int grain = ParallelRange.Grain(array.Length);
+        int grain = WorkGrain.Scan(array);
         int chunks = (array.Length + grain - 1) / grain;
         var partial = new double[4 * Math.Max(chunks, 1)];
         partial.AsSpan().Fill(double.NaN);

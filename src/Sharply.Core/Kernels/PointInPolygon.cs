@@ -31,7 +31,7 @@ internal static unsafe class PointInPolygon
         fixed (byte* target = output)
         {
             var body = new Body { Array = array, Prepared = prepared, X = px, Y = py, Shape = shape, Output = target, BoundaryCounts = boundaryCounts };
-            ParallelRange.For(shape.Count, ParallelRange.Grain(shape.Count, 1024), ref body);
+            ParallelRange.For(shape.Count, WorkGrain.Scan(shape.Count, prepared is not null ? 1 : (double)WorkGrain.Vertices(array) / Math.Max(1, array.Length)), ref body);
         }
     }
 

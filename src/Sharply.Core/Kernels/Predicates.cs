@@ -56,7 +56,7 @@ public static unsafe class Predicates
         var body = new RelateBody { A = a, B = b, Shape = shape, Output = output };
         if (shape.ScalarA) body.ScalarA = NtsConverter.ToNts(a, 0);
         if (shape.ScalarB) body.ScalarB = NtsConverter.ToNts(b, 0);
-        ParallelRange.For(shape.Count, ParallelRange.Grain(shape.Count, 16), ref body);
+        ParallelRange.For(shape.Count, WorkGrain.NtsPrepared(a, b, shape), ref body);
     }
 
     /// <summary>Structural equality: same type and structure, vertices within <paramref name="tolerance"/>.</summary>

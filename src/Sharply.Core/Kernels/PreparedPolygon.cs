@@ -7,6 +7,11 @@ namespace Sharply.Core.Kernels;
 /// into horizontal bands of equal height. Every edge whose closed y range meets a band is listed in it
 /// (grouped by ring, rings in order), so a point only meets the edges of its band, and the per-ring
 /// crossing counts, hence the result, are exactly those of <see cref="PointInPolygon"/>'s full scan.
+/// <para>On top, a grid of cells over the bounding box answers most points with one lookup. A cell that
+/// no edge's bounding box reaches holds no boundary point and is connected, so every point in it has the
+/// same location; consecutive such cells in a grid row form a connected strip, located once through the
+/// bands. Cells are found with the same monotone formula for edges and points, so a point on an edge
+/// always falls in a cell the edge marked; the other points take the band path.</para>
 /// Immutable once built, so one instance is shared by all threads.
 /// </summary>
 internal sealed unsafe class PreparedPolygon
@@ -26,6 +31,16 @@ internal sealed unsafe class PreparedPolygon
     /// <summary>Row-local index of each part's first ring (its shell).</summary>
     private readonly int[] _partShell;
     private readonly int _firstRing;
+    /// <summary>Location of every point of each cell (row-major), or <see cref="Mixed"/>; null without a grid.</summary>
+    private readonly byte[]? _cells;
+    private readonly int _columns, _rows;
+    private readonly double _columnScale, _rowScale;
+
+    /// <summary>A cell reached by an edge: its points take the band path.</summary>
+    private const byte Mixed = 255;
+
+    /// <summary>Most cells of a grid (1 byte each).</summary>
+    private const int MaxCells = 1 << 21;
 
     private PreparedPolygon(GeometryArray array, int row)
     {
@@ -73,6 +88,80 @@ internal sealed unsafe class PreparedPolygon
                 _entryVertex[slot] = vertex;
             }
         });
+        double width = _x1 - _x0;
+        if (_bandScale > 0 && width > 0 && double.IsFinite(width))
+        {
+            double cells = Math.Clamp(4.0 * edges, 64, MaxCells);
+            _columns = (int)Math.Clamp(Math.Round(Math.Sqrt(cells * width / height)), 1, 1 << 14);
+            _rows = (int)Math.Clamp(Math.Round(cells / _columns), 1, 1 << 14);
+            _columnScale = _columns / width;
+            _rowScale = _rows / height;
+            _cells = BuildGrid();
+        }
+    }
+
+    /// <summary>Marks the cells reached by each edge's bounding box, then locates each strip of unmarked
+    /// cells from a point of its first cell. Null when a coordinate is NaN (no grid then).</summary>
+    private byte[]? BuildGrid()
+    {
+        var cells = new byte[_columns * _rows];
+        int dim = _array.Dimension;
+        double* coordinates = _array.Coordinates.Pointer;
+        for (int local = 0; local < _ringPart.Length; local++)
+        {
+            (int start, int end) = _array.VerticesOf(_firstRing + local);
+            for (int vertex = start; vertex < end; vertex++)
+            {
+                // Safe: vertex lies in [start, end), inside the validated coordinate buffer.
+                double* a = coordinates + (long)vertex * dim;
+                if (double.IsNaN(a[0]) || double.IsNaN(a[1])) return null;
+                double* b = vertex + 1 < end ? a + dim : a;
+                int c0 = Column(Math.Min(a[0], b[0])), c1 = Column(Math.Max(a[0], b[0]));
+                int r0 = Row(Math.Min(a[1], b[1])), r1 = Row(Math.Max(a[1], b[1]));
+                for (int r = r0; r <= r1; r++) cells.AsSpan(r * _columns + c0, c1 - c0 + 1).Fill(Mixed);
+            }
+        }
+        for (int r = 0; r < _rows; r++)
+        {
+            bool inStrip = false;
+            byte location = Mixed;
+            for (int c = 0; c < _columns; c++)
+            {
+                ref byte cell = ref cells[r * _columns + c];
+                if (cell == Mixed)
+                {
+                    inStrip = false;
+                    continue;
+                }
+                if (!inStrip)
+                {
+                    // The cell's centre stands for the strip when it falls in the cell by the points' formula.
+                    double x = _x0 + (c + 0.5) / _columnScale, y = _y0 + (r + 0.5) / _rowScale;
+                    PointInPolygon.Location found = Column(x) == c && Row(y) == r ? LocateInBands(x, y) : PointInPolygon.Location.Boundary;
+                    if (found == PointInPolygon.Location.Boundary)
+                    {
+                        cell = Mixed;
+                        continue;
+                    }
+                    location = (byte)found;
+                    inStrip = true;
+                }
+                cell = location;
+            }
+        }
+        return cells;
+    }
+
+    private int Column(double x)
+    {
+        double position = (x - _x0) * _columnScale;
+        return position <= 0 ? 0 : position >= _columns - 1 ? _columns - 1 : (int)position;
+    }
+
+    private int Row(double y)
+    {
+        double position = (y - _y0) * _rowScale;
+        return position <= 0 ? 0 : position >= _rows - 1 ? _rows - 1 : (int)position;
     }
 
     /// <summary>Indexes row <paramref name="row"/> when it is a present, non-empty Polygon or MultiPolygon; else null.</summary>
@@ -111,10 +200,24 @@ internal sealed unsafe class PreparedPolygon
         return position <= 0 ? 0 : position >= _bands - 1 ? _bands - 1 : (int)position;
     }
 
+    /// <summary>True when the cell grid was built (bounding box with a width and height, no NaN coordinate).</summary>
+    internal bool HasGrid => _cells is not null;
+
     /// <summary>Where (x, y) lies: the result of the full scan over every ring of the row.</summary>
     public PointInPolygon.Location Locate(double x, double y)
     {
         if (!(x >= _x0 && x <= _x1 && y >= _y0 && y <= _y1)) return PointInPolygon.Location.Exterior;
+        if (_cells is not null)
+        {
+            byte cell = _cells[Row(y) * _columns + Column(x)];
+            if (cell != Mixed) return (PointInPolygon.Location)cell;
+        }
+        return LocateInBands(x, y);
+    }
+
+    /// <summary>Where (x, y), inside the bounding box, lies: from the edges of its band.</summary>
+    internal PointInPolygon.Location LocateInBands(double x, double y)
+    {
         int band = Band(y), dim = _array.Dimension;
         int entry = _bandStart[band], stop = _bandStart[band + 1];
         double* coordinates = _array.Coordinates.Pointer;

@@ -63,7 +63,7 @@ public static unsafe class Properties
     {
         UnaryDriver.CheckOutput(array, output.Length);
         var body = new ReasonBody { Array = array, Output = output };
-        ParallelRange.For(array.Length, ParallelRange.Grain(array.Length, 16), ref body);
+        ParallelRange.For(array.Length, WorkGrain.Nts(array), ref body);
     }
 
     /// <summary>GEOS's text for an NTS validation error.</summary>

@@ -22,7 +22,7 @@ internal static unsafe class RelateDriver
             var body = new Body<TOp> { A = a, B = b, Shape = shape, Output = target };
             if (shape.ScalarA && !a.IsNull(0)) body.Scalar = NtsConverter.ToNts(a, 0);
             if (shape.ScalarB && !b.IsNull(0)) body.Scalar = NtsConverter.ToNts(b, 0);
-            ParallelRange.For(shape.Count, ParallelRange.Grain(shape.Count, 64), ref body);
+            ParallelRange.For(shape.Count, WorkGrain.NtsPrepared(a, b, shape), ref body);
         }
     }
 

@@ -13,7 +13,7 @@ internal static unsafe class UnaryDriver
         fixed (double* target = output)
         {
             var body = new DoubleBody<TOp> { Array = array, Output = target };
-            ParallelRange.For(array.Length, ParallelRange.Grain(array.Length), ref body);
+            ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
         }
     }
 
@@ -24,7 +24,7 @@ internal static unsafe class UnaryDriver
         fixed (int* target = output)
         {
             var body = new IntBody<TOp> { Array = array, Output = target };
-            ParallelRange.For(array.Length, ParallelRange.Grain(array.Length), ref body);
+            ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
         }
     }
 
@@ -35,7 +35,7 @@ internal static unsafe class UnaryDriver
         fixed (byte* target = output)
         {
             var body = new BoolBody<TOp> { Array = array, Output = target };
-            ParallelRange.For(array.Length, ParallelRange.Grain(array.Length), ref body);
+            ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
         }
     }
 
