@@ -9,12 +9,19 @@ public static unsafe class Gil
     /// <summary>Releases the GIL until disposed: <c>using (Gil.Release()) { ... }</c>. Touch no Python object inside.</summary>
     public static Released Release() => new(CApi.PyEval_SaveThread());
 
-    /// <summary>The GIL released by <see cref="Release"/>; disposing takes it back.</summary>
-    /// <param name="threadState">The thread state <c>PyEval_SaveThread</c> returned.</param>
+    /// <summary>Releases the GIL until disposed when <paramref name="release"/> is true (work long enough to be
+    /// worth the ~0.1 us of releasing and taking it back); otherwise keeps it.</summary>
+    public static Released ReleaseIf(bool release) => new(release ? CApi.PyEval_SaveThread() : 0);
+
+    /// <summary>The GIL released by <see cref="Release"/> (or kept, for a zero thread state); disposing takes it back.</summary>
+    /// <param name="threadState">The thread state <c>PyEval_SaveThread</c> returned, or 0 when the GIL was kept.</param>
     public readonly ref struct Released(nint threadState)
     {
         /// <summary>Takes the GIL back (<c>PyEval_RestoreThread</c>).</summary>
-        public void Dispose() => CApi.PyEval_RestoreThread(threadState);
+        public void Dispose()
+        {
+            if (threadState != 0) CApi.PyEval_RestoreThread(threadState);
+        }
     }
 
     private static long _lastPoll;

@@ -13,33 +13,25 @@ namespace Sharply.Module;
 internal static unsafe class Calls
 {
     /// <summary>geometry -> float64.</summary>
-    public static Owned UnaryDouble(Borrowed geometry, delegate*<GeometryArray, Span<double>, void> kernel)
-    {
-        GeometryInput input = Conversions.Geometry(geometry, "geometry");
-        GeometryArray rows = input.Rows;
-        DataBuffer<double> output = DataBuffer<double>.Allocate(rows.Length);
-        Run(input.IsLarge, rows, output, kernel);
-        return Conversions.Doubles(input.IsScalar, output);
-    }
+    public static Owned UnaryDouble(Borrowed geometry, delegate*<GeometryArray, Span<double>, void> kernel) =>
+        UnaryValues(geometry, kernel, &Conversions.Doubles);
 
     /// <summary>geometry -> bool.</summary>
-    public static Owned UnaryBool(Borrowed geometry, delegate*<GeometryArray, Span<byte>, void> kernel)
-    {
-        GeometryInput input = Conversions.Geometry(geometry, "geometry");
-        GeometryArray rows = input.Rows;
-        DataBuffer<byte> output = DataBuffer<byte>.Allocate(rows.Length);
-        Run(input.IsLarge, rows, output, kernel);
-        return Conversions.Bools(input.IsScalar, output);
-    }
+    public static Owned UnaryBool(Borrowed geometry, delegate*<GeometryArray, Span<byte>, void> kernel) =>
+        UnaryValues(geometry, kernel, &Conversions.Bools);
 
     /// <summary>geometry -> int32.</summary>
-    public static Owned UnaryInt(Borrowed geometry, delegate*<GeometryArray, Span<int>, void> kernel)
+    public static Owned UnaryInt(Borrowed geometry, delegate*<GeometryArray, Span<int>, void> kernel) =>
+        UnaryValues(geometry, kernel, &Conversions.Ints);
+
+    private static Owned UnaryValues<T>(Borrowed geometry, delegate*<GeometryArray, Span<T>, void> kernel,
+        delegate*<bool, DataBuffer<T>, Owned> toPython) where T : unmanaged
     {
         GeometryInput input = Conversions.Geometry(geometry, "geometry");
         GeometryArray rows = input.Rows;
-        DataBuffer<int> output = DataBuffer<int>.Allocate(rows.Length);
-        Run(input.IsLarge, rows, output, kernel);
-        return Conversions.Ints(input.IsScalar, output);
+        DataBuffer<T> output = DataBuffer<T>.Allocate(rows.Length);
+        using (Gil.ReleaseIf(input.IsLarge)) kernel(rows, output.Span);
+        return toPython(input.IsScalar, output);
     }
 
     /// <summary>geometry -> geometry.</summary>
@@ -47,9 +39,7 @@ internal static unsafe class Calls
     {
         GeometryInput input = Conversions.Geometry(geometry, "geometry");
         GeometryArray rows = input.Rows, result;
-        if (input.IsLarge)
-            using (Gil.Release()) result = kernel(rows);
-        else result = kernel(rows);
+        using (Gil.ReleaseIf(input.IsLarge)) result = kernel(rows);
         return Conversions.Geometries(input.IsScalar, result);
     }
 
@@ -58,9 +48,7 @@ internal static unsafe class Calls
     {
         GeometryInput input = Conversions.Geometry(geometry, "geometry");
         GeometryArray rows = input.Rows, result;
-        if (input.IsLarge)
-            using (Gil.Release()) result = kernel.Apply(rows);
-        else result = kernel.Apply(rows);
+        using (Gil.ReleaseIf(input.IsLarge)) result = kernel.Apply(rows);
         return Conversions.Geometries(input.IsScalar, result);
     }
 
@@ -70,9 +58,7 @@ internal static unsafe class Calls
         GeometryInput input = Conversions.Geometry(geometry, "geometry");
         GeometryArray rows = input.Rows;
         var output = new string?[rows.Length];
-        if (input.IsLarge)
-            using (Gil.Release()) kernel(rows, output);
-        else kernel(rows, output);
+        using (Gil.ReleaseIf(input.IsLarge)) kernel(rows, output);
         return Conversions.Strings(input.IsScalar, output);
     }
 
@@ -81,9 +67,7 @@ internal static unsafe class Calls
     {
         GeometryInput input = Conversions.Geometry(geometry, "geometries");
         GeometryArray rows = input.Rows, result;
-        if (input.IsLarge)
-            using (Gil.Release()) result = kernel(rows);
-        else result = kernel(rows);
+        using (Gil.ReleaseIf(input.IsLarge)) result = kernel(rows);
         return PyGeometry.Scalar(result, 0);
     }
 
@@ -97,9 +81,7 @@ internal static unsafe class Calls
         (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
         DataBuffer<byte> output = DataBuffer<byte>.Allocate(Paired(leftRows.Length, rightRows.Length));
-        if (left.IsLarge || right.IsLarge)
-            using (Gil.Release()) kernel.Apply(leftRows, rightRows, output.Span);
-        else kernel.Apply(leftRows, rightRows, output.Span);
+        using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) kernel.Apply(leftRows, rightRows, output.Span);
         return Conversions.Bools(left.IsScalar && right.IsScalar, output);
     }
 
@@ -109,9 +91,7 @@ internal static unsafe class Calls
         (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
         var output = new string?[Paired(leftRows.Length, rightRows.Length)];
-        if (left.IsLarge || right.IsLarge)
-            using (Gil.Release()) kernel(leftRows, rightRows, output);
-        else kernel(leftRows, rightRows, output);
+        using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) kernel(leftRows, rightRows, output);
         return Conversions.Strings(left.IsScalar && right.IsScalar, output);
     }
 
@@ -121,9 +101,7 @@ internal static unsafe class Calls
         (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
         DataBuffer<double> output = DataBuffer<double>.Allocate(Paired(leftRows.Length, rightRows.Length));
-        if (left.IsLarge || right.IsLarge)
-            using (Gil.Release()) kernel(leftRows, rightRows, output.Span);
-        else kernel(leftRows, rightRows, output.Span);
+        using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) kernel(leftRows, rightRows, output.Span);
         return Conversions.Doubles(left.IsScalar && right.IsScalar, output);
     }
 
@@ -132,9 +110,7 @@ internal static unsafe class Calls
     {
         (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
         GeometryArray result;
-        if (left.IsLarge || right.IsLarge)
-            using (Gil.Release()) result = kernel(left.Rows, right.Rows);
-        else result = kernel(left.Rows, right.Rows);
+        using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) result = kernel(left.Rows, right.Rows);
         return Conversions.Geometries(left.IsScalar && right.IsScalar, result);
     }
 
@@ -144,17 +120,6 @@ internal static unsafe class Calls
     /// reported by the kernel.
     /// </summary>
     public static int Paired(int lengthA, int lengthB) => lengthB == 1 ? lengthA : lengthA == 1 ? lengthB : lengthA;
-
-    private static void Run<T>(bool releaseGil, GeometryArray rows, DataBuffer<T> output, delegate*<GeometryArray, Span<T>, void> kernel)
-        where T : unmanaged
-    {
-        if (!releaseGil)
-        {
-            kernel(rows, output.Span);
-            return;
-        }
-        using (Gil.Release()) kernel(rows, output.Span);
-    }
 }
 
 /// <summary>A geometry -> geometry kernel with its parameters (buffer distance, tolerance...).</summary>

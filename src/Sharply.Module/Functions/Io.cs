@@ -170,9 +170,7 @@ internal static unsafe class Io
         GeometryInput input = Conversions.Geometry(geometry, "geometry");
         GeometryArray rows = input.Rows;
         EncodedRows encoded;
-        if (input.IsLarge)
-            using (Gil.Release()) encoded = encode(rows);
-        else encoded = encode(rows);
+        using (Gil.ReleaseIf(input.IsLarge)) encoded = encode(rows);
         if (input.IsScalar) return Value(encoded, 0, text);
         using Owned list = Py.List(encoded.Length);
         for (int row = 0; row < encoded.Length; row++) Py.ListSet(list.Borrow(), row, Value(encoded, row, text));

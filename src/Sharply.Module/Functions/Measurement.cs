@@ -33,9 +33,7 @@ internal static unsafe class Measurement
         GeometryInput input = Conversions.Geometry(args[0], "geometry");
         GeometryArray rows = input.Rows;
         DataBuffer<double> output = DataBuffer<double>.Allocate(4 * rows.Length);
-        if (input.IsLarge)
-            using (Gil.Release()) Kernels.Measurement.Bounds(rows, output.Span);
-        else Kernels.Measurement.Bounds(rows, output.Span);
+        using (Gil.ReleaseIf(input.IsLarge)) Kernels.Measurement.Bounds(rows, output.Span);
         return input.IsScalar
             ? Conversions.NumpyArray(output.Pointer, output, sizeof(double), "d"u8, 4)
             : Conversions.NumpyArray(output.Pointer, output, sizeof(double), "d"u8, rows.Length, 4);
@@ -47,9 +45,7 @@ internal static unsafe class Measurement
         GeometryInput input = Conversions.Geometry(args[0], "geometry");
         GeometryArray rows = input.Rows;
         DataBuffer<double> output = DataBuffer<double>.Allocate(4);
-        if (input.IsLarge)
-            using (Gil.Release()) Kernels.Measurement.TotalBounds(rows, output.Span);
-        else Kernels.Measurement.TotalBounds(rows, output.Span);
+        using (Gil.ReleaseIf(input.IsLarge)) Kernels.Measurement.TotalBounds(rows, output.Span);
         return Conversions.NumpyArray(output.Pointer, output, sizeof(double), "d"u8, 4);
     }
 

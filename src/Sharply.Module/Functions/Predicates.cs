@@ -71,9 +71,7 @@ internal static unsafe class Predicates
             throw new ArgumentException($"x and y must be scalars or 1-D arrays, got {xs.Dimensions}-D and {ys.Dimensions}-D");
         GeometryArray rows = input.Rows;
         DataBuffer<byte> output = DataBuffer<byte>.Allocate(Calls.Paired(rows.Length, x.Length));
-        if (output.Length > 256 || input.IsLarge)
-            using (Gil.Release()) kernel(rows, x, y, output.Span);
-        else kernel(rows, x, y, output.Span);
+        using (Gil.ReleaseIf(output.Length > 256 || input.IsLarge)) kernel(rows, x, y, output.Span);
         return Conversions.Bools(input.IsScalar && xs.Dimensions == 0 && ys.Dimensions == 0, output);
     }
 
