@@ -22,9 +22,10 @@ public readonly unsafe struct PyFunction(string name, string[] parameters, deleg
 
 /// <summary>
 /// Turns <see cref="PyFunction"/> declarations into Python builtin functions (METH_FASTCALL | METH_KEYWORDS).
-/// All of them share one entry point, <see cref="Dispatch"/>: the builtin's <c>self</c> is a capsule holding
-/// the function's native record (body, interned parameter names, defaults), the way nanobind chooses the
-/// call path once at creation. A call with positional arguments only allocates nothing.
+/// All of them share one entry point, <see cref="Dispatch"/>: the builtin's <c>self</c> is a small object of
+/// ours whose spare word points at the function's native record (body, interned parameter names, defaults),
+/// the way nanobind chooses the call path once at creation. A call with positional arguments only allocates
+/// nothing and reads the record with one load.
 /// </summary>
 public static unsafe class FunctionBinder
 {
@@ -42,6 +43,8 @@ public static unsafe class FunctionBinder
     }
 
     private const int MaxParameters = 16;
+
+    private static nint _recordType;
 
     /// <summary>
     /// Creates the builtin function for <paramref name="function"/>, with a docstring (which may start with a
@@ -69,7 +72,10 @@ public static unsafe class FunctionBinder
             ml_flags = CApi.METH_FASTCALL | CApi.METH_KEYWORDS,
             ml_doc = doc is null ? null : CString(doc),
         };
-        using Owned self = Owned.Checked(CApi.PyCapsule_New(record, null, null));
+        if (_recordType == 0)
+            _recordType = new HeapType($"{moduleName}._FunctionRecord", "The native record behind a Sharply builtin function.")
+                .Build(0).Steal(); // lives for the process lifetime, like the records
+        using Owned self = ManagedObject.New(_recordType, function.Name, (nint)record);
         using Owned module = Py.Str(moduleName);
         return Owned.Checked(CApi.PyCFunction_NewEx(&record->Method, self.Handle, module.Handle));
     }
@@ -87,7 +93,7 @@ public static unsafe class FunctionBinder
     [UnmanagedCallersOnly]
     private static nint Dispatch(nint self, nint* args, nint nargs, nint kwnames)
     {
-        Record* record = (Record*)CApi.PyCapsule_GetPointer(self, null);
+        Record* record = (Record*)ManagedObject.Extra(new Borrowed(self));
         try
         {
             int count = record->ParameterCount;
