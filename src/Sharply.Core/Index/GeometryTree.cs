@@ -61,29 +61,33 @@ public sealed class GeometryTree
     /// <paramref name="converse"/> <c>predicate(tree, input)</c>.</summary>
     internal IndexPairs QueryWith(GeometryArray input, SpatialPredicate predicate, ReadOnlySpan<double> distances, bool converse)
     {
-        double[] bounds = BoundsOf(input);
         var side = new JoinSide(input);
         return predicate switch
         {
-            SpatialPredicate.None => Index.QueryPairs(bounds),
-            SpatialPredicate.Intersects => Refine<P.Intersects>(bounds, side, converse),
-            SpatialPredicate.Within => Refine<P.Within>(bounds, side, converse),
-            SpatialPredicate.Contains => Refine<P.Contains>(bounds, side, converse),
-            SpatialPredicate.Overlaps => Refine<P.Overlaps>(bounds, side, converse),
-            SpatialPredicate.Crosses => Refine<P.Crosses>(bounds, side, converse),
-            SpatialPredicate.Touches => Refine<P.Touches>(bounds, side, converse),
-            SpatialPredicate.Covers => Refine<P.Covers>(bounds, side, converse),
-            SpatialPredicate.CoveredBy => Refine<P.CoveredBy>(bounds, side, converse),
-            SpatialPredicate.ContainsProperly => Refine<P.ContainsProperly>(bounds, side, converse),
-            SpatialPredicate.DWithin => Index.QueryPairs(bounds, distances, new DistanceFilter(side, _side, distances.ToArray())),
+            SpatialPredicate.None => Index.QueryPairs(BoundsOf(input)),
+            SpatialPredicate.Intersects => Refine<P.Intersects>(side, converse),
+            SpatialPredicate.Within => Refine<P.Within>(side, converse),
+            SpatialPredicate.Contains => Refine<P.Contains>(side, converse),
+            SpatialPredicate.Overlaps => Refine<P.Overlaps>(side, converse),
+            SpatialPredicate.Crosses => Refine<P.Crosses>(side, converse),
+            SpatialPredicate.Touches => Refine<P.Touches>(side, converse),
+            SpatialPredicate.Covers => Refine<P.Covers>(side, converse),
+            SpatialPredicate.CoveredBy => Refine<P.CoveredBy>(side, converse),
+            SpatialPredicate.ContainsProperly => Refine<P.ContainsProperly>(side, converse),
+            SpatialPredicate.DWithin => Index.QueryPairs(BoundsOf(input), distances, new DistanceFilter(side, _side, distances.ToArray())),
             _ => throw new ArgumentOutOfRangeException(nameof(predicate), predicate, "unknown predicate"),
         };
     }
 
-    private IndexPairs Refine<TPredicate>(double[] bounds, JoinSide input, bool converse) where TPredicate : struct, IJoinPredicate =>
-        converse
-            ? Index.QueryPairs(bounds, default, new RelateFilter<P.Converse<TPredicate>>(input, _side))
-            : Index.QueryPairs(bounds, default, new RelateFilter<TPredicate>(input, _side));
+    private IndexPairs Refine<TPredicate>(JoinSide input, bool converse) where TPredicate : struct, IJoinPredicate =>
+        converse ? RefinePairs<P.Converse<TPredicate>>(input) : RefinePairs<TPredicate>(input);
+
+    /// <summary>Points against a few polygons skip the tree (<see cref="PointPolygonJoin"/>); other inputs
+    /// query it and refine each candidate pair.</summary>
+    private IndexPairs RefinePairs<TPredicate>(JoinSide input) where TPredicate : struct, IJoinPredicate =>
+        PointPolygonJoin.Applies(input.Array, _side)
+            ? PointPolygonJoin.Join<TPredicate>(input.Array, _side)
+            : Index.QueryPairs(BoundsOf(input.Array), default, new RelateFilter<TPredicate>(input, _side));
 
     /// <summary>
     /// For each input, the nearest tree geometries by exact distance (Shapely's <c>STRtree.query_nearest</c>):

@@ -6,15 +6,18 @@ using Location = Sharply.Core.Kernels.PointInPolygon.Location;
 namespace Sharply.Core.Index;
 
 /// <summary>
-/// One operand of a spatial join: its geometries and, for polygonal rows with many edges, a
-/// <see cref="PolygonLocator"/> built the first time a point is tested against the row and then shared by
-/// every thread (a locator is immutable; two threads racing to build one keep either).
+/// One operand of a spatial join: its geometries and, for polygonal rows with many vertices, a
+/// <see cref="PreparedPolygon"/> built the first time a point is tested against the row and then shared by
+/// every thread (it is immutable; two threads racing to build one keep either). Smaller rows are scanned.
 /// </summary>
 internal sealed class JoinSide(GeometryArray array)
 {
-    private readonly PolygonLocator?[] _locators = new PolygonLocator?[MayHavePolygons(array.Type) ? array.Length : 0];
+    /// <summary>Rows with fewer vertices are scanned directly: an index would not pay for itself.</summary>
+    internal const int MinPreparedVertices = 64;
 
-    /// <summary>Rows already examined for a locator (1: done), so small polygons are not re-examined.</summary>
+    private readonly PreparedPolygon?[] _prepared = new PreparedPolygon?[MayHavePolygons(array.Type) ? array.Length : 0];
+
+    /// <summary>Rows already examined for preparation (1: done), so small polygons are not re-examined.</summary>
     private readonly byte[] _examined = new byte[MayHavePolygons(array.Type) ? array.Length : 0];
 
     public GeometryArray Array { get; } = array;
@@ -56,27 +59,29 @@ internal sealed class JoinSide(GeometryArray array)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Location Locate(int row, double x, double y)
     {
-        PolygonLocator? locator = LocatorOf(row);
-        return locator is not null ? locator.Locate(x, y) : PointInPolygon.Locate(Array, row, x, y);
+        PreparedPolygon? prepared = PreparedOf(row);
+        return prepared is not null ? prepared.Locate(x, y) : PointInPolygon.Locate(Array, row, x, y);
     }
 
     /// <summary>True when (x, y) is within <paramref name="distance"/> of polygonal row <paramref name="row"/>.</summary>
     public bool IsWithinDistance(int row, double x, double y, double distance)
     {
-        PolygonLocator? locator = LocatorOf(row);
-        return locator is not null
-            ? locator.IsWithinDistance(x, y, distance)
-            : PolygonLocator.IsWithinDistance(Array, row, x, y, distance);
+        PreparedPolygon? prepared = PreparedOf(row);
+        return prepared is not null
+            ? prepared.IsWithinDistance(x, y, distance)
+            : PreparedPolygon.IsWithinDistance(Array, row, x, y, distance);
     }
 
+    /// <summary>The prepared form of polygonal row <paramref name="row"/>, or null when it is too small to
+    /// be worth one (or has no bounds): then <see cref="PointInPolygon"/> scans it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private PolygonLocator? LocatorOf(int row)
+    public PreparedPolygon? PreparedOf(int row)
     {
-        if (Volatile.Read(ref _examined[row]) != 0) return _locators[row];
-        PolygonLocator? locator = PolygonLocator.TryCreate(Array, row);
-        Interlocked.CompareExchange(ref _locators[row], locator, null);
+        if (Volatile.Read(ref _examined[row]) != 0) return _prepared[row];
+        PreparedPolygon? prepared = Array.VertexCount(row) >= MinPreparedVertices ? PreparedPolygon.TryCreate(Array, row) : null;
+        Interlocked.CompareExchange(ref _prepared[row], prepared, null);
         Volatile.Write(ref _examined[row], 1);
-        return _locators[row];
+        return _prepared[row];
     }
 
     private static bool MayHavePolygons(GeometryType type) =>

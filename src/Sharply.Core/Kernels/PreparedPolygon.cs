@@ -12,6 +12,7 @@ namespace Sharply.Core.Kernels;
 /// same location; consecutive such cells in a grid row form a connected strip, located once through the
 /// bands. Cells are found with the same monotone formula for edges and points, so a point on an edge
 /// always falls in a cell the edge marked; the other points take the band path.</para>
+/// <para>The bands also find the edges near a point, for <see cref="IsWithinDistance(double, double, double)"/>.</para>
 /// Immutable once built, so one instance is shared by all threads.
 /// </summary>
 internal sealed unsafe class PreparedPolygon
@@ -213,6 +214,63 @@ internal sealed unsafe class PreparedPolygon
             if (cell != Mixed) return (PointInPolygon.Location)cell;
         }
         return LocateInBands(x, y);
+    }
+
+    /// <summary>True when (x, y) is at most <paramref name="distance"/> from the polygon (inside counts): only
+    /// the edges of the bands within the distance are measured, plus one band each side against rounding.</summary>
+    public bool IsWithinDistance(double x, double y, double distance)
+    {
+        if (Locate(x, y) != PointInPolygon.Location.Exterior) return true;
+        if (!(x >= _x0 - distance && x <= _x1 + distance && y >= _y0 - distance && y <= _y1 + distance)) return false;
+        double squared = distance * distance;
+        int dim = _array.Dimension;
+        double* coordinates = _array.Coordinates.Pointer;
+        // Bands are laid out in order, so the entries of bands first..last are contiguous.
+        int first = Math.Max(Band(y - distance) - 1, 0), last = Math.Min(Band(y + distance) + 1, _bands - 1);
+        for (int entry = _bandStart[first], stop = _bandStart[last + 1]; entry < stop; entry++)
+        {
+            // Safe: each entry's vertex starts an edge of the row, inside the coordinate buffer.
+            double* v = coordinates + (long)_entryVertex[entry] * dim;
+            if (SegmentDistanceSquared(x, y, v[0], v[1], v[dim], v[dim + 1]) <= squared) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when (x, y) is at most <paramref name="distance"/> from polygonal row <paramref name="row"/>
+    /// (inside counts), measured to every edge: for rows too small to be worth preparing.</summary>
+    public static bool IsWithinDistance(GeometryArray array, int row, double x, double y, double distance)
+    {
+        if (PointInPolygon.Locate(array, row, x, y) != PointInPolygon.Location.Exterior) return true;
+        double squared = distance * distance;
+        int dim = array.Dimension;
+        GeometryType type = array.TypeOf(row);
+        (int partStart, int partEnd) = array.PartsOf(row);
+        for (int part = partStart; part < partEnd; part++)
+        {
+            if (array.PartKindOf(part, type) != GeometryType.Polygon) continue;
+            (int ringStart, int ringEnd) = array.RingsOf(part);
+            for (int ring = ringStart; ring < ringEnd; ring++)
+            {
+                (int start, int end) = array.VerticesOf(ring);
+                for (int vertex = start; vertex < end - 1; vertex++)
+                {
+                    // Safe: vertex and vertex + 1 lie in [start, end), inside the validated coordinate buffer.
+                    double* v = array.Coordinates.Pointer + (long)vertex * dim;
+                    if (SegmentDistanceSquared(x, y, v[0], v[1], v[dim], v[dim + 1]) <= squared) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Squared distance from (x, y) to segment (a, b).</summary>
+    private static double SegmentDistanceSquared(double x, double y, double ax, double ay, double bx, double by)
+    {
+        double dx = bx - ax, dy = by - ay;
+        double length = dx * dx + dy * dy;
+        double t = length > 0 ? Math.Clamp(((x - ax) * dx + (y - ay) * dy) / length, 0, 1) : 0;
+        double px = ax + t * dx - x, py = ay + t * dy - y;
+        return px * px + py * py;
     }
 
     /// <summary>Where (x, y), inside the bounding box, lies: from the edges of its band.</summary>

@@ -23,8 +23,8 @@ public class GeometryTreeTests
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>The rings of a star with a hole: <paramref name="spikes"/> × 2 shell vertices, enough for a
-    /// <see cref="PolygonLocator"/>.</summary>
+    /// <summary>The rings of a star with a hole: <paramref name="spikes"/> × 2 shell vertices, enough to be
+    /// prepared (<see cref="PreparedPolygon"/>).</summary>
     private static string StarRings(double cx, double cy, double outer, double inner, int spikes)
     {
         var shell = new List<string>();
@@ -175,27 +175,27 @@ public class GeometryTreeTests
     }
 
     [Fact]
-    public void LocatorAgreesWithTheCrossingNumberTest()
+    public void PointsAgainstAFewPolygonsMatchBruteForce()
     {
-        GeometryArray shapes = Shapes();
-        foreach (int row in new[] { 0, 3 })
+        // Only polygons (with a null and an empty row) in the tree: the points skip it (PointPolygonJoin).
+        GeometryArray polygons = Wkt(
+        [
+            "POLYGON " + StarRings(50, 50, 40, 20, 60),
+            null,
+            "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))",
+            "POLYGON EMPTY",
+            $"MULTIPOLYGON ({StarRings(20, 80, 15, 8, 40)}, ((70 0, 90 0, 90 20, 70 20, 70 0)))",
+            "POLYGON ((5 5, 15 5, 15 15, 5 15, 5 5))",
+        ]);
+        GeometryArray points = Points(1500, 7);
+        foreach ((SpatialPredicate predicate, Kernel kernel) in Topological)
         {
-            PolygonLocator locator = PolygonLocator.TryCreate(shapes, row)!;
-            Assert.NotNull(locator);
-            var random = new Random(row);
-            var probes = new List<(double, double)>();
-            for (int i = 0; i < 20000; i++) probes.Add((random.NextDouble() * 100, random.NextDouble() * 100));
-            for (int i = 0; i < 2000; i++) probes.Add((random.Next(0, 101), random.Next(0, 101)));
-            ReadOnlySpan<double> coordinates = shapes.VertexCoordinates(0, shapes.CoordinateCount);
-            for (int v = 0; v + 3 < coordinates.Length; v += 2)
-            {
-                probes.Add((coordinates[v], coordinates[v + 1]));
-                probes.Add((coordinates[v] * 0.5 + coordinates[v + 2] * 0.5, coordinates[v + 1] * 0.5 + coordinates[v + 3] * 0.5));
-            }
-            foreach ((double x, double y) in probes)
-                Assert.True(PointInPolygon.Locate(shapes, row, x, y) == locator.Locate(x, y), $"row {row}: ({x}, {y})");
+            List<(long, long)> expected = Brute(points, polygons, kernel);
+            Assert.Equal(expected, Pairs(new GeometryTree(polygons).Query(points, predicate)));
+            Assert.Equal(expected, Pairs(SpatialJoin.Join(points, polygons, predicate)));
+            Assert.Equal(Brute(polygons, points, kernel), Pairs(SpatialJoin.Join(polygons, points, predicate)));
         }
-        Assert.Null(PolygonLocator.TryCreate(shapes, 1));
+        Assert.NotEmpty(Brute(points, polygons, Predicates.Touches));
     }
 
     [Fact]
