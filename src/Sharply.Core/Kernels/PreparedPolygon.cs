@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sharply.Core.Geometries;
 
 namespace Sharply.Core.Kernels;
@@ -153,12 +154,14 @@ internal sealed unsafe class PreparedPolygon
         return cells;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Column(double x)
     {
         double position = (x - _x0) * _columnScale;
         return position <= 0 ? 0 : position >= _columns - 1 ? _columns - 1 : (int)position;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Row(double y)
     {
         double position = (y - _y0) * _rowScale;
@@ -195,6 +198,7 @@ internal sealed unsafe class PreparedPolygon
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Band(double y)
     {
         double position = (y - _y0) * _bandScale;
@@ -205,6 +209,7 @@ internal sealed unsafe class PreparedPolygon
     internal bool HasGrid => _cells is not null;
 
     /// <summary>Where (x, y) lies: the result of the full scan over every ring of the row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PointInPolygon.Location Locate(double x, double y)
     {
         if (!(x >= _x0 && x <= _x1 && y >= _y0 && y <= _y1)) return PointInPolygon.Location.Exterior;
