@@ -9,7 +9,8 @@ namespace Sharply.Core.IO;
 /// Feature (its geometry; a null geometry makes a missing row) or a FeatureCollection (read by
 /// <see cref="ReadMany(ReadOnlySpan{nint}, ReadOnlySpan{int}, OnInvalid, string?)"/> as one
 /// GeometryCollection, by <see cref="ReadFeatureCollection"/> as one row per feature). Positions need
-/// 2 or 3 numbers (an empty position is POINT EMPTY). Collections are flattened.
+/// 2 or 3 numbers (an empty position is POINT EMPTY). Collections are flattened. The common shapes
+/// are scanned directly by a fast path that falls back to the general path on anything unusual.
 /// </summary>
 public static class GeoJsonReader
 {
@@ -49,6 +50,8 @@ public static class GeoJsonReader
     public static GeometryArray ReadFeatureCollection(ReadOnlySpan<byte> json, string? crs = null)
     {
         var builder = new GeometryArrayBuilder();
+        if (GeoJsonScanner.TryReadFeatureCollection(json, builder)) return builder.Finish(crs);
+        builder = new GeometryArrayBuilder();
         var reader = new Utf8JsonReader(json, Options);
         try
         {
@@ -83,6 +86,9 @@ public static class GeoJsonReader
     {
         public static int Decode(ReadOnlySpan<byte> input, GeometryArrayBuilder builder, long row)
         {
+            int length = builder.Length;
+            if (GeoJsonScanner.TryReadRow(input, builder)) return 0;
+            builder.Truncate(length);
             var reader = new Utf8JsonReader(input, Options);
             try
             {

@@ -1,0 +1,374 @@
+using System.Globalization;
+using Sharply.Core.Geometries;
+
+namespace Sharply.Core.IO;
+
+/// <summary>
+/// The fast path of <see cref="GeoJsonReader"/>: scans UTF-8 directly for the common shapes (a Point,
+/// LineString, Polygon or Multi* object with "type" first, a Feature, a FeatureCollection of Features,
+/// other members holding plain ASCII JSON). It only accepts text the general path reads the same way,
+/// making the same builder calls; on anything else it returns false, possibly after appending part of
+/// a row (the caller truncates and runs the general path, which also words any error).
+/// </summary>
+internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder builder)
+{
+    /// <summary>Nesting accepted in skipped member values (well inside <see cref="GeoJsonReader.MaxDepth"/>).</summary>
+    private const int MaxSkipDepth = 16;
+
+    /// <summary>10^k for k = 0 .. 22, the powers of ten a double holds exactly.</summary>
+    private static ReadOnlySpan<double> ExactPowersOfTen =>
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    private readonly ReadOnlySpan<byte> _json = json;
+    private readonly GeometryArrayBuilder _builder = builder;
+    private int _position;
+
+    /// <summary>One row: null, a Feature or a geometry other than a GeometryCollection.</summary>
+    public static bool TryReadRow(ReadOnlySpan<byte> json, GeometryArrayBuilder builder)
+    {
+        var scanner = new GeoJsonScanner(json, builder);
+        return scanner.ReadRow() && scanner.AtEnd();
+    }
+
+    /// <summary>A FeatureCollection, one row per feature.</summary>
+    public static bool TryReadFeatureCollection(ReadOnlySpan<byte> json, GeometryArrayBuilder builder)
+    {
+        var scanner = new GeoJsonScanner(json, builder);
+        return scanner.ReadFeatureCollection() && scanner.AtEnd();
+    }
+
+    private bool AtEnd()
+    {
+        SkipWhitespace();
+        return _position == _json.Length;
+    }
+
+    private bool ReadRow()
+    {
+        if (Literal("null"u8))
+        {
+            _builder.AppendNull();
+            return true;
+        }
+        if (!Take((byte)'{') || !Name(out ReadOnlySpan<byte> name) || !name.SequenceEqual("type"u8) || !String(out ReadOnlySpan<byte> type))
+            return false;
+        return type.SequenceEqual("Feature"u8) ? ReadFeatureMembers(typeSeen: true) : ReadGeometryMembers(type);
+    }
+
+    private bool ReadFeatureCollection()
+    {
+        bool typeSeen = false, featuresSeen = false;
+        if (!Take((byte)'{')) return false;
+        if (Take((byte)'}')) return false;
+        do
+        {
+            if (!Name(out ReadOnlySpan<byte> name)) return false;
+            if (name.SequenceEqual("type"u8))
+            {
+                if (typeSeen || !String(out ReadOnlySpan<byte> type) || !type.SequenceEqual("FeatureCollection"u8)) return false;
+                typeSeen = true;
+            }
+            else if (name.SequenceEqual("features"u8))
+            {
+                if (featuresSeen || !Take((byte)'[')) return false;
+                featuresSeen = true;
+                if (!Take((byte)']'))
+                {
+                    do
+                    {
+                        if (!Take((byte)'{') || !ReadFeatureMembers(typeSeen: false)) return false;
+                    }
+                    while (Take((byte)','));
+                    if (!Take((byte)']')) return false;
+                }
+            }
+            else if (!SkipValue(0)) return false;
+        }
+        while (Take((byte)','));
+        return typeSeen && Take((byte)'}');
+    }
+
+    /// <summary>The members of a Feature after its '{' (and its "type" when <paramref name="typeSeen"/>) through its '}'.</summary>
+    private bool ReadFeatureMembers(bool typeSeen)
+    {
+        bool geometrySeen = false, first = !typeSeen;
+        while (first ? !Peek((byte)'}') : Take((byte)','))
+        {
+            first = false;
+            if (!Name(out ReadOnlySpan<byte> name)) return false;
+            if (name.SequenceEqual("geometry"u8))
+            {
+                if (geometrySeen) return false;
+                geometrySeen = true;
+                if (Literal("null"u8)) _builder.AppendNull();
+                else if (!Take((byte)'{') || !Name(out ReadOnlySpan<byte> member) || !member.SequenceEqual("type"u8)
+                         || !String(out ReadOnlySpan<byte> type) || !ReadGeometryMembers(type))
+                    return false;
+            }
+            else if (name.SequenceEqual("type"u8))
+            {
+                if (typeSeen || !String(out ReadOnlySpan<byte> type) || !type.SequenceEqual("Feature"u8)) return false;
+                typeSeen = true;
+            }
+            else if (!SkipValue(0)) return false;
+        }
+        return typeSeen && geometrySeen && Take((byte)'}');
+    }
+
+    /// <summary>The members of a geometry object after its "type" through its '}', as a new row.</summary>
+    private bool ReadGeometryMembers(ReadOnlySpan<byte> typeName)
+    {
+        GeometryType type;
+        if (typeName.SequenceEqual("Point"u8)) type = GeometryType.Point;
+        else if (typeName.SequenceEqual("LineString"u8)) type = GeometryType.LineString;
+        else if (typeName.SequenceEqual("Polygon"u8)) type = GeometryType.Polygon;
+        else if (typeName.SequenceEqual("MultiPoint"u8)) type = GeometryType.MultiPoint;
+        else if (typeName.SequenceEqual("MultiLineString"u8)) type = GeometryType.MultiLineString;
+        else if (typeName.SequenceEqual("MultiPolygon"u8)) type = GeometryType.MultiPolygon;
+        else return false;
+        _builder.BeginGeometry(type);
+        bool found = false;
+        while (Take((byte)','))
+        {
+            if (!Name(out ReadOnlySpan<byte> name)) return false;
+            if (!name.SequenceEqual("coordinates"u8))
+            {
+                if (name.SequenceEqual("type"u8) || !SkipValue(0)) return false;
+                continue;
+            }
+            if (found || !Take((byte)'[')) return false;
+            found = true;
+            if (!ReadCoordinates(type)) return false;
+        }
+        return found && Take((byte)'}');
+    }
+
+    /// <summary>The "coordinates" of <paramref name="type"/> after their '[' through their ']'.</summary>
+    private bool ReadCoordinates(GeometryType type)
+    {
+        switch (type)
+        {
+            case GeometryType.Point:
+                return ReadPoint();
+            case GeometryType.LineString:
+                _builder.BeginPart(GeometryType.LineString);
+                return ReadPositions();
+            case GeometryType.Polygon:
+                return ReadRings();
+        }
+        if (Take((byte)']')) return true;
+        do
+        {
+            if (!Take((byte)'[')) return false;
+            bool read;
+            if (type == GeometryType.MultiPoint) read = ReadPoint();
+            else if (type == GeometryType.MultiPolygon) read = ReadRings();
+            else
+            {
+                _builder.BeginPart(GeometryType.LineString);
+                read = ReadPositions();
+            }
+            if (!read) return false;
+        }
+        while (Take((byte)','));
+        return Take((byte)']');
+    }
+
+    /// <summary>A point part from a position after its '['; [] is POINT EMPTY.</summary>
+    private bool ReadPoint()
+    {
+        _builder.BeginPart(GeometryType.Point);
+        _builder.BeginRing();
+        if (!Take((byte)']')) return ReadPositionValues();
+        _builder.AddCoordinate(double.NaN, double.NaN);
+        return true;
+    }
+
+    /// <summary>A polygon part from its ring list after its '['.</summary>
+    private bool ReadRings()
+    {
+        _builder.BeginPart(GeometryType.Polygon);
+        if (Take((byte)']')) return true;
+        do
+        {
+            if (!Take((byte)'[') || !ReadPositions()) return false;
+        }
+        while (Take((byte)','));
+        return Take((byte)']');
+    }
+
+    /// <summary>One ring of positions after its '['.</summary>
+    private bool ReadPositions()
+    {
+        _builder.BeginRing();
+        if (Take((byte)']')) return true;
+        do
+        {
+            if (!Take((byte)'[') || !ReadPositionValues()) return false;
+        }
+        while (Take((byte)','));
+        return Take((byte)']');
+    }
+
+    /// <summary>The 2 or 3 numbers of a position through its ']'. A first z goes to the general path,
+    /// which promotes the builder to Z exactly when it reads the row.</summary>
+    private bool ReadPositionValues()
+    {
+        if (!Number(out double x) || !Take((byte)',') || !Number(out double y)) return false;
+        if (Take((byte)']'))
+        {
+            _builder.AddCoordinate(x, y);
+            return true;
+        }
+        if (!_builder.HasZ || !Take((byte)',') || !Number(out double z) || !Take((byte)']')) return false;
+        _builder.AddCoordinate(x, y, z);
+        return true;
+    }
+
+    /// <summary>A finite JSON number: plain decimals of at most 19 digits with a mantissa below 2^53
+    /// and at most 22 decimals are one exact division (correctly rounded), others go through double.Parse.</summary>
+    private bool Number(out double value)
+    {
+        SkipWhitespace();
+        ReadOnlySpan<byte> json = _json;
+        int start = _position, i = start;
+        value = 0;
+        bool negative = i < json.Length && json[i] == (byte)'-';
+        if (negative) i++;
+        ulong mantissa = 0;
+        int digits = 0, decimals = 0;
+        if (i < json.Length && json[i] == (byte)'0') i++;
+        else if (i < json.Length && json[i] - (uint)'1' <= 8)
+        {
+            for (; i < json.Length && json[i] - (uint)'0' <= 9; i++, digits++)
+                if (digits < 19) mantissa = mantissa * 10 + (uint)(json[i] - '0');
+        }
+        else return false;
+        if (i < json.Length && json[i] == (byte)'.')
+        {
+            int first = ++i;
+            for (; i < json.Length && json[i] - (uint)'0' <= 9; i++, digits++, decimals++)
+                if (digits < 19) mantissa = mantissa * 10 + (uint)(json[i] - '0');
+            if (i == first) return false;
+        }
+        bool plain = true;
+        if (i < json.Length && (json[i] | 0x20) == (byte)'e')
+        {
+            plain = false;
+            i++;
+            if (i < json.Length && (json[i] == (byte)'+' || json[i] == (byte)'-')) i++;
+            int first = i;
+            while (i < json.Length && json[i] - (uint)'0' <= 9) i++;
+            if (i == first) return false;
+        }
+        _position = i;
+        if (plain && digits <= 19 && mantissa <= 1UL << 53 && decimals < ExactPowersOfTen.Length)
+        {
+            value = mantissa / ExactPowersOfTen[decimals];
+            if (negative) value = -value;
+            return true;
+        }
+        return double.TryParse(json[start..i], NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+
+    /// <summary>Skips a value made of ASCII strings without escapes, numbers, literals, arrays and objects.</summary>
+    private bool SkipValue(int depth)
+    {
+        SkipWhitespace();
+        if (_position == _json.Length) return false;
+        switch (_json[_position])
+        {
+            case (byte)'"':
+                return String(out _);
+            case (byte)'t':
+                return Literal("true"u8);
+            case (byte)'f':
+                return Literal("false"u8);
+            case (byte)'n':
+                return Literal("null"u8);
+            case (byte)'[':
+                if (depth == MaxSkipDepth) return false;
+                _position++;
+                if (Take((byte)']')) return true;
+                do
+                {
+                    if (!SkipValue(depth + 1)) return false;
+                }
+                while (Take((byte)','));
+                return Take((byte)']');
+            case (byte)'{':
+                if (depth == MaxSkipDepth) return false;
+                _position++;
+                if (Take((byte)'}')) return true;
+                do
+                {
+                    if (!Name(out _) || !SkipValue(depth + 1)) return false;
+                }
+                while (Take((byte)','));
+                return Take((byte)'}');
+            default:
+                return Number(out _);
+        }
+    }
+
+    /// <summary>A member name and its ':'.</summary>
+    private bool Name(out ReadOnlySpan<byte> name) => String(out name) && Take((byte)':');
+
+    /// <summary>A string of printable ASCII without escapes; <paramref name="text"/> is its content.</summary>
+    private bool String(out ReadOnlySpan<byte> text)
+    {
+        text = default;
+        if (!Take((byte)'"')) return false;
+        ReadOnlySpan<byte> rest = _json[_position..];
+        int quote = rest.IndexOfAny((byte)'"', (byte)'\\');
+        if (quote < 0 || rest[quote] != (byte)'"' || rest[..quote].ContainsAnyExceptInRange((byte)' ', (byte)'~')) return false;
+        text = rest[..quote];
+        _position += quote + 1;
+        return true;
+    }
+
+    private bool Literal(ReadOnlySpan<byte> literal)
+    {
+        SkipWhitespace();
+        if (!_json[_position..].StartsWith(literal)) return false;
+        int end = _position + literal.Length;
+        // A literal runs into a following letter or digit only in invalid JSON ("nullx").
+        if (end < _json.Length && char.IsAsciiLetterOrDigit((char)_json[end])) return false;
+        _position = end;
+        return true;
+    }
+
+    /// <summary>Consumes <paramref name="token"/> after optional whitespace; false (consuming nothing more) when another byte follows.</summary>
+    private bool Take(byte token)
+    {
+        if (_position < _json.Length && _json[_position] == token)
+        {
+            _position++;
+            return true;
+        }
+        SkipWhitespace();
+        if (_position < _json.Length && _json[_position] == token)
+        {
+            _position++;
+            return true;
+        }
+        return false;
+    }
+
+    private bool Peek(byte token)
+    {
+        SkipWhitespace();
+        return _position < _json.Length && _json[_position] == token;
+    }
+
+    private void SkipWhitespace()
+    {
+        ReadOnlySpan<byte> json = _json;
+        int i = _position;
+        while (i < json.Length && (json[i] == (byte)' ' || json[i] == (byte)'\n' || json[i] == (byte)'\r' || json[i] == (byte)'\t')) i++;
+        _position = i;
+    }
+}
