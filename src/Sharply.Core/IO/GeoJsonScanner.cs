@@ -228,8 +228,8 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
         return true;
     }
 
-    /// <summary>A finite JSON number: plain decimals of at most 19 digits with a mantissa below 2^53
-    /// and at most 22 decimals are one exact division (correctly rounded), others go through double.Parse.</summary>
+    /// <summary>A finite JSON number: plain decimals of at most 19 digits go through <see cref="Divide"/>,
+    /// others (and what it declines) through double.Parse.</summary>
     private bool Number(out double value)
     {
         SkipWhitespace();
@@ -265,14 +265,46 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
             if (i == first) return false;
         }
         _position = i;
-        if (plain && digits <= 19 && mantissa <= 1UL << 53 && decimals < ExactPowersOfTen.Length)
+        if (plain && digits <= 19 && Divide(mantissa, decimals, out value))
         {
-            value = mantissa / ExactPowersOfTen[decimals];
             if (negative) value = -value;
             return true;
         }
         return double.TryParse(json[start..i], NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
+
+    /// <summary>
+    /// <paramref name="mantissa"/> / 10^<paramref name="decimals"/> correctly rounded, or false. Below 2^53
+    /// the mantissa is exact, so one division rounds correctly. Above, the quotient q = f * 2^e (two
+    /// roundings) is checked exactly: it is the rounded value when the decimal lies within half a unit
+    /// of q (ties to an even f), which in integers scaled by 2 * 10^d * 2^-e reads
+    /// |m * 2^(1-e) - 2 f 10^d| &lt;= 10^d (half that below a power of two, where the gap below is halved).
+    /// </summary>
+    private static bool Divide(ulong mantissa, int decimals, out double value)
+    {
+        value = 0;
+        if (decimals >= ExactPowersOfTen.Length) return false;
+        value = mantissa / ExactPowersOfTen[decimals];
+        if (mantissa <= 1UL << 53) return true;
+        if (decimals >= PowersOfTen.Length) return false;
+        ulong bits = BitConverter.DoubleToUInt64Bits(value);
+        int shift = 1075 - (int)(bits >> 52);
+        if (shift < 1 || shift > 62) return false;
+        ulong f = (bits & ((1UL << 52) - 1)) | (1UL << 52), power = PowersOfTen[decimals];
+        UInt128 scaled = (UInt128)mantissa << (shift + 1), nearest = Math.BigMul(f, power) << 1;
+        UInt128 difference = scaled > nearest ? scaled - nearest : nearest - scaled;
+        if (f == 1UL << 52 && scaled < nearest) difference <<= 1;
+        return difference < power || (difference == power && (f & 1) == 0);
+    }
+
+    /// <summary>10^k for k = 0 .. 19.</summary>
+    private static ReadOnlySpan<ulong> PowersOfTen =>
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+        10_000_000_000_000_000_000,
+    ];
 
     /// <summary>Skips a value made of ASCII strings without escapes, numbers, literals, arrays and objects.</summary>
     private bool SkipValue(int depth)
