@@ -159,6 +159,23 @@ public static class GeoJsonWriter
         private void WritePosition(int vertex, int level)
         {
             ReadOnlySpan<double> coordinates = array.VertexCoordinates(vertex, vertex + 1);
+            if (indent < 0)
+            {
+                // Compact: the whole position in one span, "[x,y,z]" at most.
+                Span<byte> span = output.GetSpan(3 * NumberText.MaxShortestLength + 4);
+                span[0] = (byte)'[';
+                int length = 1 + NumberText.FormatShortest(coordinates[0], span[1..]);
+                span[length++] = (byte)',';
+                length += NumberText.FormatShortest(coordinates[1], span[length..]);
+                if (hasZ && !double.IsNaN(coordinates[2]))
+                {
+                    span[length++] = (byte)',';
+                    length += NumberText.FormatShortest(coordinates[2], span[length..]);
+                }
+                span[length++] = (byte)']';
+                output.Advance(length);
+                return;
+            }
             output.Write((byte)'[');
             Line(level + 1);
             NumberText.WriteShortest(output, coordinates[0]);

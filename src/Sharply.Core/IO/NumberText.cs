@@ -124,16 +124,22 @@ internal static class NumberText
     /// JSON number: the shortest text that reads back to the same double, with ".0" on integral values
     /// and a lowercase exponent (1.0, 0.1, 1e+20), as Python and GEOS write. NaN and infinities are null.
     /// </summary>
-    public static void WriteShortest(Utf8Sink output, double value)
+    public static void WriteShortest(Utf8Sink output, double value) => output.Advance(FormatShortest(value, output.GetSpan(MaxShortestLength)));
+
+    /// <summary>Longest output of <see cref="FormatShortest"/>.</summary>
+    public const int MaxShortestLength = 32;
+
+    /// <summary><see cref="WriteShortest"/> into <paramref name="span"/> (at least <see cref="MaxShortestLength"/>
+    /// bytes); returns the length written.</summary>
+    public static int FormatShortest(double value, Span<byte> span)
     {
         if (!double.IsFinite(value))
         {
-            output.Write("null"u8);
-            return;
+            "null"u8.CopyTo(span);
+            return 4;
         }
-        Span<byte> span = output.GetSpan(32);
         int length = TryFormatShortestFixed(value, span);
-        output.Advance(length > 0 ? length : FormatShortestGeneral(value, span));
+        return length > 0 ? length : FormatShortestGeneral(value, span);
     }
 
     /// <summary>The general path of <see cref="WriteShortest"/> for a finite value: .NET's shortest
@@ -236,31 +242,30 @@ internal static class NumberText
         return lo == hi ? 1 : 2;
     }
 
-    /// <summary>Writes <paramref name="m"/> / 10^<paramref name="k"/> as "123.45" ("123.0" when k is 0, "0.012" below 1).</summary>
+    /// <summary>Writes <paramref name="m"/> / 10^<paramref name="k"/> as "123.45" ("123.0" when k is 0, "0.012" below 1),
+    /// back to front once the length is known.</summary>
     private static int WriteFixedDigits(Span<byte> span, ulong m, int k, bool negative)
     {
-        Span<byte> digits = stackalloc byte[20];
-        int count = 0;
+        int count = 1;
+        while (count < PowersOfTen.Length && m >= PowersOfTen[count]) count++;
+        int length = (negative ? 1 : 0) + (count <= k ? 2 + k : count + 1 + (k == 0 ? 1 : 0));
+        int position = length;
+        if (k == 0) span[--position] = (byte)'0';
+        for (int i = 0; i < k; i++)
+        {
+            ulong quotient = m / 10;
+            span[--position] = (byte)('0' + (int)(m - quotient * 10));
+            m = quotient;
+        }
+        span[--position] = (byte)'.';
         do
         {
-            digits[count++] = (byte)('0' + (int)(m % 10));
-            m /= 10;
+            ulong quotient = m / 10;
+            span[--position] = (byte)('0' + (int)(m - quotient * 10));
+            m = quotient;
         }
         while (m != 0);
-        int length = 0;
-        if (negative) span[length++] = (byte)'-';
-        if (count <= k)
-        {
-            span[length++] = (byte)'0';
-            span[length++] = (byte)'.';
-            for (int i = k; i > count; i--) span[length++] = (byte)'0';
-            for (int i = count - 1; i >= 0; i--) span[length++] = digits[i];
-            return length;
-        }
-        for (int i = count - 1; i >= k; i--) span[length++] = digits[i];
-        span[length++] = (byte)'.';
-        if (k == 0) span[length++] = (byte)'0';
-        for (int i = k - 1; i >= 0; i--) span[length++] = digits[i];
+        if (negative) span[--position] = (byte)'-';
         return length;
     }
 }
