@@ -242,6 +242,27 @@ internal static class NumberText
         return lo == hi ? 1 : 2;
     }
 
+    /// <summary>The last two digits of <paramref name="m"/> before <paramref name="position"/>; m loses them.</summary>
+    private static void WritePair(Span<byte> span, ref int position, ref ulong m)
+    {
+        ulong quotient = m / 100;
+        int rest = 2 * (int)(m - quotient * 100);
+        span[--position] = DigitPairs[rest + 1];
+        span[--position] = DigitPairs[rest];
+        m = quotient;
+    }
+
+    /// <summary>The last digit of <paramref name="m"/> before <paramref name="position"/>; m loses it.</summary>
+    private static void WriteDigit(Span<byte> span, ref int position, ref ulong m)
+    {
+        ulong quotient = m / 10;
+        span[--position] = (byte)('0' + (int)(m - quotient * 10));
+        m = quotient;
+    }
+
+    private static ReadOnlySpan<byte> DigitPairs =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
     /// <summary>Writes <paramref name="m"/> / 10^<paramref name="k"/> as "123.45" ("123.0" when k is 0, "0.012" below 1),
     /// back to front once the length is known.</summary>
     private static int WriteFixedDigits(Span<byte> span, ulong m, int k, bool negative)
@@ -250,21 +271,21 @@ internal static class NumberText
         while (count < PowersOfTen.Length && m >= PowersOfTen[count]) count++;
         int length = (negative ? 1 : 0) + (count <= k ? 2 + k : count + 1 + (k == 0 ? 1 : 0));
         int position = length;
-        if (k == 0) span[--position] = (byte)'0';
-        for (int i = 0; i < k; i++)
+        if (k == 0)
         {
-            ulong quotient = m / 10;
-            span[--position] = (byte)('0' + (int)(m - quotient * 10));
-            m = quotient;
+            span[--position] = (byte)'0';
+            span[--position] = (byte)'.';
         }
-        span[--position] = (byte)'.';
-        do
+        else
         {
-            ulong quotient = m / 10;
-            span[--position] = (byte)('0' + (int)(m - quotient * 10));
-            m = quotient;
+            int decimals = k;
+            for (; decimals >= 2; decimals -= 2) WritePair(span, ref position, ref m);
+            if (decimals == 1) WriteDigit(span, ref position, ref m);
+            span[--position] = (byte)'.';
         }
-        while (m != 0);
+        while (m >= 100) WritePair(span, ref position, ref m);
+        if (m >= 10) WritePair(span, ref position, ref m);
+        else WriteDigit(span, ref position, ref m);
         if (negative) span[--position] = (byte)'-';
         return length;
     }
