@@ -69,8 +69,8 @@ def _seed(staten, repeat, quick):
             sharply.set_num_threads(threads)
             scalar = best_of(lambda: loop(g, sharply_b), repeat=runs)
             vector = best_of(lambda: sharply.intersects(arr_a, arr_b), repeat=runs)
-            rows.append([label, threads, f"{peer * 1e3:.1f}", f"{scalar * 1e3:.1f}", _ratio(peer, scalar),
-                         f"{vector * 1e3:.1f}", _ratio(peer, vector)])
+            rows.append([label, threads, f"{peer * 1e3:.1f}", f"{scalar * 1e3:.3f}", _ratio(peer, scalar),
+                         f"{vector * 1e3:.4f}", _ratio(peer, vector)])
     print_table(
         f"Seed: {repeat} x Staten Island intersects itself (ms for all {repeat})",
         ["variant", "threads", "Shapely 1.8 loop", "Sharply scalar loop", "ratio", "sharply.intersects(arr, arr)", "ratio"],
