@@ -12,7 +12,8 @@ namespace Sharply.CPython.Raw;
 /// NULL / -1 (the safe layer, <see cref="Py"/>, does).
 /// Functions marked <c>SuppressGCTransition</c> skip the .NET GC-mode switch (a few ns per call); only
 /// functions that return quickly and can never run Python code or call back into .NET qualify
-/// (PyUnicode_AsUTF8AndSize and PyBytes_* are called on exact str / bytes only).
+/// (PyUnicode_AsUTF8AndSize and PyBytes_* are called on exact str / bytes only; Py_IncRef never runs code,
+/// unlike Py_DecRef, which may deallocate).
 /// </summary>
 public static unsafe partial class CApi
 {

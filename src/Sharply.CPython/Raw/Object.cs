@@ -6,7 +6,7 @@ namespace Sharply.CPython.Raw;
 /// <summary>object.h, abstract.h, typeslots: reference counts, attributes, calls, comparisons, types.</summary>
 public static unsafe partial class CApi
 {
-    public static readonly delegate* unmanaged<nint, void> Py_IncRef = (delegate* unmanaged<nint, void>)Resolve("Py_IncRef");
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, void> Py_IncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Resolve("Py_IncRef");
     public static readonly delegate* unmanaged<nint, void> Py_DecRef = (delegate* unmanaged<nint, void>)Resolve("Py_DecRef");
     public static readonly nint Py_None = Resolve("_Py_NoneStruct");
     public static readonly nint Py_True = Resolve("_Py_TrueStruct");
