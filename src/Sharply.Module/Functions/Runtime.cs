@@ -15,7 +15,6 @@ internal static unsafe class Runtime
         new("_live_buffers", [], &LiveBuffers),
         new("_live_objects", [], &LiveObjects),
         new("_collect", [], &Collect),
-        new("_is_forked_child", [], &IsForkedChild),
         new("_prepare_fork", [], &PrepareFork),
     ];
 
@@ -63,8 +62,6 @@ internal static unsafe class Runtime
         using (Gil.Release()) ParallelRange.StopWorkers();
         return Py.None;
     }
-
-    private static Owned IsForkedChild(in Arguments args) => Py.Bool(ParallelRange.IsForkedChild);
 
     /// <summary>Runs the .NET garbage collector to completion (for tests of memory lifetime). The GIL is
     /// released: finalizers run foreign release callbacks, which may take it.</summary>
