@@ -23,29 +23,14 @@ public class GeometryTreeTests
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>The rings of a star with a hole: <paramref name="spikes"/> × 2 shell vertices, enough to be
-    /// prepared (<see cref="PreparedPolygon"/>).</summary>
-    private static string StarRings(double cx, double cy, double outer, double inner, int spikes)
-    {
-        var shell = new List<string>();
-        for (int i = 0; i < 2 * spikes; i++)
-        {
-            double angle = Math.PI * i / spikes, r = i % 2 == 0 ? outer : inner;
-            shell.Add($"{F(Math.Round(cx + r * Math.Cos(angle), 3))} {F(Math.Round(cy + r * Math.Sin(angle), 3))}");
-        }
-        shell.Add(shell[0]);
-        double h = inner / 3;
-        string hole = $"{F(cx - h)} {F(cy - h)}, {F(cx + h)} {F(cy - h)}, {F(cx + h)} {F(cy + h)}, {F(cx - h)} {F(cy + h)}, {F(cx - h)} {F(cy - h)}";
-        return $"(({string.Join(", ", shell)}), ({hole}))";
-    }
 
     /// <summary>Polygons (big stars with holes, a multipolygon, small squares), lines, points, empties and nulls.</summary>
     private static GeometryArray Shapes() => Wkt(
     [
-        "POLYGON " + StarRings(50, 50, 40, 20, 60),
+        "POLYGON " + TestShapes.StarRings(50, 50, 40, 20, 60),
         "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))",
         null,
-        $"MULTIPOLYGON ({StarRings(20, 80, 15, 8, 40)}, ((70 0, 90 0, 90 20, 70 20, 70 0)))",
+        $"MULTIPOLYGON ({TestShapes.StarRings(20, 80, 15, 8, 40)}, ((70 0, 90 0, 90 20, 70 20, 70 0)))",
         "LINESTRING (0 50, 100 50)",
         "POLYGON EMPTY",
         "POLYGON ((5 5, 15 5, 15 15, 5 15, 5 5))",
@@ -58,7 +43,7 @@ public class GeometryTreeTests
     {
         var random = new Random(seed);
         var rows = new List<string?> { "POINT (10 10)", "POINT (5 0)", "POINT (0 0)", "POINT EMPTY", null, "POINT (45 45)", "POINT (90 10)" };
-        string star = StarRings(50, 50, 40, 20, 60);
+        string star = TestShapes.StarRings(50, 50, 40, 20, 60);
         foreach (string vertex in star.Replace("(", "").Replace(")", "").Split(", ").Take(30)) rows.Add($"POINT ({vertex})");
         for (int i = 0; i < count; i++)
             rows.Add(random.Next(10) == 0
@@ -180,11 +165,11 @@ public class GeometryTreeTests
         // Only polygons (with a null and an empty row) in the tree: the points skip it (PointPolygonJoin).
         GeometryArray polygons = Wkt(
         [
-            "POLYGON " + StarRings(50, 50, 40, 20, 60),
+            "POLYGON " + TestShapes.StarRings(50, 50, 40, 20, 60),
             null,
             "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))",
             "POLYGON EMPTY",
-            $"MULTIPOLYGON ({StarRings(20, 80, 15, 8, 40)}, ((70 0, 90 0, 90 20, 70 20, 70 0)))",
+            $"MULTIPOLYGON ({TestShapes.StarRings(20, 80, 15, 8, 40)}, ((70 0, 90 0, 90 20, 70 20, 70 0)))",
             "POLYGON ((5 5, 15 5, 15 15, 5 15, 5 5))",
         ]);
         GeometryArray points = Points(1500, 7);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sharply.Core.Geometries;
 using Sharply.Core.Kernels;
 using static Sharply.Core.Tests.Kernels.KernelFixtures;
@@ -8,26 +7,11 @@ namespace Sharply.Core.Tests.Kernels;
 /// <summary><see cref="PreparedPolygon"/> against the full scans: point location and distance.</summary>
 public class PreparedPolygonTests
 {
-    private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>The rings of a star with a square hole: <paramref name="spikes"/> × 2 shell vertices.</summary>
-    private static string StarRings(double cx, double cy, double outer, double inner, int spikes)
-    {
-        var shell = new List<string>();
-        for (int i = 0; i < 2 * spikes; i++)
-        {
-            double angle = Math.PI * i / spikes, r = i % 2 == 0 ? outer : inner;
-            shell.Add($"{F(Math.Round(cx + r * Math.Cos(angle), 3))} {F(Math.Round(cy + r * Math.Sin(angle), 3))}");
-        }
-        shell.Add(shell[0]);
-        double h = inner / 3;
-        string hole = $"{F(cx - h)} {F(cy - h)}, {F(cx + h)} {F(cy - h)}, {F(cx + h)} {F(cy + h)}, {F(cx - h)} {F(cy + h)}, {F(cx - h)} {F(cy - h)}";
-        return $"(({string.Join(", ", shell)}), ({hole}))";
-    }
 
     private static GeometryArray Shapes() => FromWkt(
-        "POLYGON " + StarRings(50, 50, 40, 20, 60),
-        $"MULTIPOLYGON ({StarRings(20, 80, 15, 8, 40)}, ((70 0, 90 0, 90 20, 70 20, 70 0)))");
+        "POLYGON " + TestShapes.StarRings(50, 50, 40, 20, 60),
+        $"MULTIPOLYGON ({TestShapes.StarRings(20, 80, 15, 8, 40)}, ((70 0, 90 0, 90 20, 70 20, 70 0)))");
 
     /// <summary>Random points, integer points, and the vertices and edge midpoints of <paramref name="shapes"/>.</summary>
     private static List<(double X, double Y)> Probes(GeometryArray shapes, int seed, int count)
