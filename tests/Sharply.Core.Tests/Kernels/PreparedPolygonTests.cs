@@ -7,8 +7,6 @@ namespace Sharply.Core.Tests.Kernels;
 /// <summary><see cref="PreparedPolygon"/> against the full scans: point location and distance.</summary>
 public class PreparedPolygonTests
 {
-
-
     private static GeometryArray Shapes() => FromWkt(
         "POLYGON " + TestShapes.StarRings(50, 50, 40, 20, 60),
         $"MULTIPOLYGON ({TestShapes.StarRings(20, 80, 15, 8, 40)}, ((70 0, 90 0, 90 20, 70 20, 70 0)))");
