@@ -12,13 +12,14 @@ public unsafe ref struct BufferView
     // Allocated natively: some exporters point Py_buffer.shape into the struct itself, so it must not move.
     private Py_buffer* _view;
 
-    /// <summary>Requests a buffer from <paramref name="obj"/>; errors name <paramref name="argument"/>.</summary>
-    public static BufferView Acquire(Borrowed obj, string argument)
+    /// <summary>Requests a buffer from <paramref name="obj"/>, a writable one when <paramref name="writable"/>;
+    /// errors name <paramref name="argument"/>.</summary>
+    public static BufferView Acquire(Borrowed obj, string argument, bool writable = false)
     {
         if (CApi.PyObject_CheckBuffer(obj.Handle) == 0)
             throw new PyTypeErrorException($"{argument} must support the buffer protocol (a numpy array), not '{obj.TypeName}'");
         Py_buffer* view = (Py_buffer*)NativeMemory.AllocZeroed((nuint)sizeof(Py_buffer));
-        if (CApi.PyObject_GetBuffer(obj.Handle, view, CApi.PyBUF_RECORDS_RO) < 0)
+        if (CApi.PyObject_GetBuffer(obj.Handle, view, CApi.PyBUF_RECORDS_RO | (writable ? CApi.PyBUF_WRITABLE : 0)) < 0)
         {
             NativeMemory.Free(view);
             throw new PythonException();
@@ -65,6 +66,15 @@ public unsafe ref struct BufferView
         if (ItemSize != sizeof(T) || !kinds.Contains(Format))
             throw new ArgumentException($"{argument} must hold {expected} values, got buffer format '{FormatText}' with {ItemSize}-byte items");
         return new ReadOnlySpan<T>(_view->buf, checked((int)(_view->len / sizeof(T))));
+    }
+
+    /// <summary>The elements as writable <typeparamref name="T"/> (the view must have been acquired writable),
+    /// after the same checks as <see cref="Span{T}"/>.</summary>
+    public readonly Span<T> WritableSpan<T>(string kinds, string argument, string expected) where T : unmanaged
+    {
+        if (_view->@readonly != 0) throw new ArgumentException($"{argument} is read-only");
+        ReadOnlySpan<T> values = Span<T>(kinds, argument, expected);
+        return new Span<T>(_view->buf, values.Length);
     }
 
     private readonly string FormatText => _view->format == null ? "B" : Marshal.PtrToStringUTF8((nint)_view->format) ?? "";

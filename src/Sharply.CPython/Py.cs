@@ -40,6 +40,15 @@ public static unsafe class Py
         fixed (byte* p = data) return Owned.Checked(CApi.PyBytes_FromStringAndSize(p, data.Length));
     }
 
+    /// <summary>A new bytes object of <paramref name="size"/> uninitialized bytes at <paramref name="data"/>,
+    /// which the caller fills before anyone else sees the object.</summary>
+    public static Owned NewBytes(long size, out byte* data)
+    {
+        Owned bytes = Owned.Checked(CApi.PyBytes_FromStringAndSize(null, checked((nint)size)));
+        data = CApi.PyBytes_AsString(bytes.Handle);
+        return bytes;
+    }
+
     /// <summary>A new tuple holding new references to <paramref name="items"/> (borrowed handles: the caller keeps its own).</summary>
     public static Owned Tuple(params ReadOnlySpan<nint> items)
     {

@@ -37,7 +37,6 @@ internal static unsafe class Conversions
 
     private static Owned _fallbackConverter;
     private static Owned _numpyAsArray;
-    private static Owned _objectType;
 
     /// <summary>
     /// Accepts a GeometryArray, a Geometry or None natively; anything else (Shapely geometries, lists and
@@ -81,37 +80,22 @@ internal static unsafe class Conversions
     public static Owned Strings(bool scalar, string?[] values)
     {
         if (scalar) return values[0] is { } single ? Py.Str(single) : Py.None;
-        using Owned list = Py.List(values.Length);
+        using var items = new ObjectItems(values.Length);
         var made = new Dictionary<string, Owned>(StringComparer.Ordinal);
         try
         {
             for (int i = 0; i < values.Length; i++)
             {
-                Owned item = Py.None;
-                if (values[i] is { } value)
-                {
-                    if (!made.TryGetValue(value, out Owned text)) made[value] = text = Py.Str(value);
-                    item = Owned.From(text.Borrow());
-                }
-                Py.ListSet(list.Borrow(), i, item);
+                if (values[i] is not { } value) continue;
+                if (!made.TryGetValue(value, out Owned text)) made[value] = text = Py.Str(value);
+                items.Set(i, Owned.From(text.Borrow()));
             }
         }
         finally
         {
             foreach (Owned text in made.Values) text.Dispose();
         }
-        return ObjectArray(list.Borrow());
-    }
-
-    /// <summary>A 1-D numpy object array holding the items of <paramref name="list"/> (one numpy call).</summary>
-    public static Owned ObjectArray(Borrowed list)
-    {
-        if (_objectType.IsNull)
-        {
-            using Owned builtins = Py.Import("builtins");
-            _objectType = builtins.Borrow().GetAttr("object");
-        }
-        return NumpyAsArray().Call(list.Handle, _objectType.Handle);
+        return items.ToArray();
     }
 
     /// <summary><c>numpy.asarray(obj)</c>.</summary>

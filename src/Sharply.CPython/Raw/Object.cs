@@ -8,6 +8,9 @@ public static unsafe partial class CApi
 {
     public static readonly delegate* unmanaged[SuppressGCTransition]<nint, void> Py_IncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Resolve("Py_IncRef");
     public static readonly delegate* unmanaged<nint, void> Py_DecRef = (delegate* unmanaged<nint, void>)Resolve("Py_DecRef");
+    /// <summary>Py_DecRef of a reference that is certainly not the last one (None's, for instance): it then
+    /// never runs code, so it needs no GC transition.</summary>
+    public static readonly delegate* unmanaged[SuppressGCTransition]<nint, void> Py_DecRefNotLast = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Resolve("Py_DecRef");
     public static readonly nint Py_None = Resolve("_Py_NoneStruct");
     public static readonly nint Py_True = Resolve("_Py_TrueStruct");
     public static readonly nint Py_False = Resolve("_Py_FalseStruct");

@@ -11,6 +11,7 @@ public static unsafe partial class CApi
     public static readonly delegate* unmanaged[SuppressGCTransition]<nint, nint*, byte*> PyUnicode_AsUTF8AndSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, byte*>)Resolve("PyUnicode_AsUTF8AndSize");
     public static readonly delegate* unmanaged<byte*, nint> PyUnicode_InternFromString = (delegate* unmanaged<byte*, nint>)Resolve("PyUnicode_InternFromString");
     public static readonly delegate* unmanaged<nint, byte*, int> PyUnicode_CompareWithASCIIString = (delegate* unmanaged<nint, byte*, int>)Resolve("PyUnicode_CompareWithASCIIString");
+    public static readonly nint PyBytes_Type = Resolve("PyBytes_Type");
     public static readonly delegate* unmanaged<byte*, nint, nint> PyBytes_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Resolve("PyBytes_FromStringAndSize");
     public static readonly delegate* unmanaged[SuppressGCTransition]<nint, byte*> PyBytes_AsString = (delegate* unmanaged[SuppressGCTransition]<nint, byte*>)Resolve("PyBytes_AsString");
     public static readonly delegate* unmanaged[SuppressGCTransition]<nint, nint> PyBytes_Size = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Resolve("PyBytes_Size");

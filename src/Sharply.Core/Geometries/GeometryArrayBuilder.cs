@@ -1,3 +1,5 @@
+using Sharply.Core.Parallel;
+
 namespace Sharply.Core.Geometries;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed class GeometryArrayBuilder
     /// <summary>True when coordinates are x, y, z.</summary>
     public bool HasZ => _hasZ;
 
-    private int CoordinateCount => _coordinates.Count / (_hasZ ? 3 : 2);
+    private int CoordinateCount => _coordinates.Count / Dimension;
 
     /// <summary>Makes room for <paramref name="values"/> more coordinate values (doubles) without growing.</summary>
     public void ReserveCoordinates(int values) => _coordinates.Reserve(values);
@@ -167,43 +169,79 @@ public sealed class GeometryArrayBuilder
         _coordinates.Truncate(coordinates * (_hasZ ? 3 : 2));
     }
 
-    /// <summary>Appends every row of <paramref name="other"/>, an unfinished builder (which stays usable).</summary>
-    public void Append(GeometryArrayBuilder other)
+    /// <summary>
+    /// Finishes the concatenation of <paramref name="builders"/> (rows in order) with one allocation per
+    /// buffer, the builders copied into it in parallel. The builders are left unchanged.
+    /// </summary>
+    public static GeometryArray Concat(IReadOnlyList<GeometryArrayBuilder> builders, string? crs = null)
     {
-        if (other._hasZ && !_hasZ) PromoteToZ();
-        int rows = Length, parts = _partOffsets.Count - 1, rings = _ringOffsets.Count - 1, coordinates = CoordinateCount;
-        if (other._hasZ == _hasZ) other._coordinates.Span.CopyTo(_coordinates.Append(other._coordinates.Count));
-        else
+        ArgumentOutOfRangeException.ThrowIfZero(builders.Count);
+        if (builders.Count == 1) return builders[0].Finish(crs);
+        var starts = new Starts[builders.Count + 1];
+        bool hasZ = false, hasCollection = false, hasValidity = false;
+        for (int i = 0; i < builders.Count; i++)
         {
-            ReadOnlySpan<double> source = other._coordinates.Span;
-            Span<double> target = _coordinates.Append(source.Length / 2 * 3);
-            for (int i = 0, j = 0; i < source.Length; i += 2, j += 3)
-            {
-                target[j] = source[i];
-                target[j + 1] = source[i + 1];
-                target[j + 2] = double.NaN;
-            }
+            GeometryArrayBuilder builder = builders[i];
+            Starts start = starts[i];
+            starts[i + 1] = new Starts(start.Rows + builder.Length, start.Parts + builder._partKinds.Count,
+                start.Rings + builder._ringOffsets.Count - 1, start.Coordinates + builder.CoordinateCount);
+            hasZ |= builder._hasZ;
+            hasCollection |= builder._hasCollection;
+            hasValidity |= builder._validity is not null;
         }
-        AppendShifted(_ringOffsets, other._ringOffsets.Span, coordinates);
-        AppendShifted(_partOffsets, other._partOffsets.Span, rings);
-        AppendShifted(_geometryOffsets, other._geometryOffsets.Span, parts);
-        other._rowTypes.Span.CopyTo(_rowTypes.Append(other._rowTypes.Count));
-        other._partKinds.Span.CopyTo(_partKinds.Append(other._partKinds.Count));
-        _hasCollection |= other._hasCollection;
-        if (_validity is null && other._validity is null) return;
-        if (_validity is null)
-        {
-            _validity = new GrowableBuffer<byte>(Math.Max(16, Length));
-            _validity.Append(rows).Fill(1);
-        }
-        if (other._validity is null) _validity.Append(other.Length).Fill(1);
-        else other._validity.Span.CopyTo(_validity.Append(other.Length));
+        Starts total = starts[^1];
+        var result = new GeometryArrayBuilder(0, hasZ) { _hasCollection = hasCollection };
+        result._coordinates.Append(checked(total.Coordinates * result.Dimension));
+        result._geometryOffsets.Append(total.Rows);
+        result._partOffsets.Append(total.Parts);
+        result._ringOffsets.Append(total.Rings);
+        result._rowTypes.Append(total.Rows);
+        result._partKinds.Append(total.Parts);
+        if (hasValidity) (result._validity = new GrowableBuffer<byte>(total.Rows)).Append(total.Rows);
+        var body = new ConcatBody(builders, starts, result);
+        ParallelRange.For(builders.Count, 1, ref body);
+        return result.Finish(crs);
     }
 
-    private static void AppendShifted(GrowableBuffer<int> target, ReadOnlySpan<int> offsets, int shift)
+    private int Dimension => _hasZ ? 3 : 2;
+
+    /// <summary>Where a builder's rows, parts, rings and coordinates start in a concatenation.</summary>
+    private readonly record struct Starts(int Rows, int Parts, int Rings, int Coordinates);
+
+    private readonly struct ConcatBody(IReadOnlyList<GeometryArrayBuilder> builders, Starts[] starts, GeometryArrayBuilder result) : IRangeBody
     {
-        Span<int> span = target.Append(offsets.Length - 1);
-        for (int i = 1; i < offsets.Length; i++) span[i - 1] = offsets[i] + shift;
+        public void Run(int start, int end)
+        {
+            for (int i = start; i < end; i++) Copy(builders[i], starts[i]);
+        }
+
+        private void Copy(GeometryArrayBuilder source, Starts at)
+        {
+            ReadOnlySpan<double> coordinates = source._coordinates.Span;
+            Span<double> target = result._coordinates.Span.Slice(at.Coordinates * result.Dimension, coordinates.Length / source.Dimension * result.Dimension);
+            if (source._hasZ == result._hasZ) coordinates.CopyTo(target);
+            else
+                for (int i = 0, j = 0; i < coordinates.Length; i += 2, j += 3)
+                {
+                    target[j] = coordinates[i];
+                    target[j + 1] = coordinates[i + 1];
+                    target[j + 2] = double.NaN;
+                }
+            CopyShifted(source._ringOffsets.Span, result._ringOffsets.Span[(at.Rings + 1)..], at.Coordinates);
+            CopyShifted(source._partOffsets.Span, result._partOffsets.Span[(at.Parts + 1)..], at.Rings);
+            CopyShifted(source._geometryOffsets.Span, result._geometryOffsets.Span[(at.Rows + 1)..], at.Parts);
+            source._rowTypes.Span.CopyTo(result._rowTypes.Span[at.Rows..]);
+            source._partKinds.Span.CopyTo(result._partKinds.Span[at.Parts..]);
+            if (result._validity is not { } validity) return;
+            Span<byte> flags = validity.Span.Slice(at.Rows, source.Length);
+            if (source._validity is null) flags.Fill(1);
+            else source._validity.Span.CopyTo(flags);
+        }
+
+        private static void CopyShifted(ReadOnlySpan<int> offsets, Span<int> target, int shift)
+        {
+            for (int i = 1; i < offsets.Length; i++) target[i - 1] = offsets[i] + shift;
+        }
     }
 
     private void PromoteToZ()
@@ -224,6 +262,7 @@ public sealed class GeometryArrayBuilder
     /// Ends building. Point, LineString and Polygon rows that are missing get a placeholder part (and a
     /// NaN coordinate for points) when that keeps a level an identity.
     /// </summary>
+    /// <remarks>The builder hands its memory to the array (without a copy where it can) and must not be used afterwards.</remarks>
     public GeometryArray Finish(string? crs = null)
     {
         int length = _rowTypes.Count;
@@ -231,10 +270,10 @@ public sealed class GeometryArrayBuilder
         if (_validity is not null && GeometryTypes.IsSingle(type) && !IsIdentity(_geometryOffsets.Span))
             return WithPlaceholders(type).Finish(crs);
 
-        DataBuffer<byte>? rowTypes = type == GeometryType.Mixed ? _rowTypes.ToDataBuffer() : null;
-        DataBuffer<byte>? partKinds = _hasCollection ? _partKinds.ToDataBuffer() : null;
+        DataBuffer<byte>? rowTypes = type == GeometryType.Mixed ? _rowTypes.Detach() : null;
+        DataBuffer<byte>? partKinds = _hasCollection ? _partKinds.Detach() : null;
         DataBuffer<byte>? validity = _validity is null ? null : PackBits(_validity.Span);
-        return new GeometryArray(length, type, _hasZ, _coordinates.ToDataBuffer(),
+        return new GeometryArray(length, type, _hasZ, _coordinates.Detach(),
             Level(_geometryOffsets), Level(_partOffsets), Level(_ringOffsets), rowTypes, partKinds, validity, crs);
     }
 
@@ -260,7 +299,7 @@ public sealed class GeometryArrayBuilder
 
     private GeometryArrayBuilder WithPlaceholders(GeometryType type)
     {
-        GeometryArray unfinished = new(_rowTypes.Count, type, _hasZ, _coordinates.ToDataBuffer(),
+        GeometryArray unfinished = new(_rowTypes.Count, type, _hasZ, _coordinates.Detach(),
             Level(_geometryOffsets), Level(_partOffsets), Level(_ringOffsets),
             partKinds: null, validity: PackBits(_validity!.Span));
         GeometryArrayBuilder rebuilt = new(unfinished.Length, _hasZ);
@@ -289,7 +328,7 @@ public sealed class GeometryArrayBuilder
     }
 
     private static Offsets Level(GrowableBuffer<int> offsets) =>
-        IsIdentity(offsets.Span) ? Offsets.Identity : new Offsets(offsets.ToDataBuffer());
+        IsIdentity(offsets.Span) ? Offsets.Identity : new Offsets(offsets.Detach());
 
     private static DataBuffer<byte> PackBits(ReadOnlySpan<byte> flags)
     {

@@ -1,9 +1,19 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Sharply.Core.Geometries;
 
-/// <summary>An append-only list of <typeparamref name="T"/> that ends as a <see cref="DataBuffer{T}"/>.</summary>
+/// <summary>
+/// An append-only list of <typeparamref name="T"/> that ends as a <see cref="DataBuffer{T}"/>. Large
+/// storage is allocated uninitialized on the pinned heap, so that ending can hand it over without a copy.
+/// </summary>
 internal sealed class GrowableBuffer<T>(int capacity) where T : unmanaged
 {
-    private T[] _items = new T[Math.Max(capacity, 4)];
+    /// <summary>Storage of at least this many bytes is pinned: it is on the large object heap anyway,
+    /// which is not compacted, and a copy of it would cost more than pinning.</summary>
+    private const int PinnedBytes = 256 * 1024;
+
+    private T[] _items = Allocate(Math.Max(capacity, 4));
 
     public int Count { get; private set; }
 
@@ -32,10 +42,10 @@ internal sealed class GrowableBuffer<T>(int capacity) where T : unmanaged
         Count += 3;
     }
 
-    /// <summary>Reserves <paramref name="count"/> more elements and returns them for writing.</summary>
+    /// <summary>Reserves <paramref name="count"/> more elements and returns them, uninitialized, for writing.</summary>
     public Span<T> Append(int count)
     {
-        if (Count + count > _items.Length) Grow(Count + count);
+        if ((long)Count + count > _items.Length) Grow((long)Count + count);
         Span<T> span = _items.AsSpan(Count, count);
         Count += count;
         return span;
@@ -44,7 +54,7 @@ internal sealed class GrowableBuffer<T>(int capacity) where T : unmanaged
     /// <summary>Grows once so that <paramref name="count"/> more elements fit.</summary>
     public void Reserve(int count)
     {
-        if ((long)Count + count > _items.Length) Grow((int)Math.Min((long)Count + count, Array.MaxLength));
+        if ((long)Count + count > _items.Length) Grow((long)Count + count);
     }
 
     public T this[int index]
@@ -58,14 +68,32 @@ internal sealed class GrowableBuffer<T>(int capacity) where T : unmanaged
     /// <summary>Drops the elements from <paramref name="count"/> on.</summary>
     public void Truncate(int count) => Count = count;
 
-    private void Grow(int needed)
+    private void Grow(long needed)
     {
-        long size = Math.Max((long)_items.Length * 2, needed);
-        if (size > Array.MaxLength) size = needed;
-        if (size > Array.MaxLength) throw new InvalidLayoutException("geometry array too large");
-        Array.Resize(ref _items, (int)size);
+        if (needed > Array.MaxLength) throw new InvalidLayoutException("geometry array too large");
+        long size = Math.Min(Math.Max((long)_items.Length * 2, needed), Array.MaxLength);
+        T[] items = Allocate((int)size);
+        Span.CopyTo(items);
+        _items = items;
     }
 
-    /// <summary>Copies the elements into pinned memory.</summary>
-    public DataBuffer<T> ToDataBuffer() => DataBuffer<T>.From(Span);
+    private static unsafe T[] Allocate(int length) =>
+        (long)length * sizeof(T) >= PinnedBytes ? GC.AllocateUninitializedArray<T>(length, pinned: true) : new T[length];
+
+    /// <summary>
+    /// Ends this buffer: its elements as a <see cref="DataBuffer{T}"/>, after which this buffer is empty.
+    /// Pinned storage that is at least 7/8 used is handed over; anything else is copied into pinned memory.
+    /// </summary>
+    public unsafe DataBuffer<T> Detach()
+    {
+        T[] items = _items;
+        int count = Count;
+        _items = [];
+        Count = 0;
+        if ((long)items.Length * sizeof(T) < PinnedBytes || count < items.Length - items.Length / 8)
+            return DataBuffer<T>.From(items.AsSpan(0, count));
+        // Safe: the array was allocated on the pinned heap, so its address is stable, and the buffer
+        // keeps the array alive as its owner.
+        return DataBuffer<T>.Wrap((T*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(items)), count, items);
+    }
 }

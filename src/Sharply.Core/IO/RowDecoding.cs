@@ -7,7 +7,7 @@ namespace Sharply.Core.IO;
 
 /// <summary>
 /// The array loop shared by every reader: rows are decoded in fixed chunks, each into its own builder,
-/// and the builders are appended in chunk order, so the result does not depend on the thread count.
+/// and the builders are concatenated in chunk order, so the result does not depend on the thread count.
 /// </summary>
 internal static unsafe class RowDecoding
 {
@@ -36,9 +36,9 @@ internal static unsafe class RowDecoding
             if (chunk.Failures is not null) failures.AddRange(chunk.Failures);
             if (srid == 0) srid = chunk.Srid;
         }
-        GeometryArrayBuilder builder = chunks[0].Builder;
-        for (int i = 1; i < chunks.Length; i++) builder.Append(chunks[i].Builder);
-        return new DecodeResult(builder.Finish(crs), failures, srid);
+        var builders = new GeometryArrayBuilder[chunks.Length];
+        for (int i = 0; i < chunks.Length; i++) builders[i] = chunks[i].Builder;
+        return new DecodeResult(GeometryArrayBuilder.Concat(builders, crs), failures, srid);
     }
 
     /// <summary>Copies managed values into one pinned block and reads them (missing = null).</summary>

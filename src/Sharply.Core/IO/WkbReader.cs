@@ -49,17 +49,18 @@ public static class WkbReader
     private static unsafe DecodeResult? TryReadPoints(ReadOnlySpan<nint> pointers, ReadOnlySpan<int> lengths, string? crs)
     {
         int count = pointers.Length;
-        if (count == 0 || lengths.Length != count || !BitConverter.IsLittleEndian) return null;
+        if (count == 0 || lengths.Length != count || !BitConverter.IsLittleEndian || !IsPointRow(pointers[0], lengths[0])) return null;
         DataBuffer<double> coordinates = DataBuffer<double>.Allocate(2 * count);
+        int grain = ParallelRange.Grain(count, 4096);
+        var failed = new bool[(count + grain - 1) / grain];
         // Safe: the spans stay pinned for the whole loop, which ends before this method returns.
         fixed (nint* pointer = pointers)
         fixed (int* length = lengths)
         {
-            var body = new PointBody(pointer, length, coordinates.Pointer);
-            ParallelRange.For(count, ParallelRange.Grain(count, 4096), ref body);
-            for (int row = 0; row < count; row++)
-                if (!IsPointRow(pointer[row], length[row])) return null;
+            var body = new PointBody(pointer, length, coordinates.Pointer, grain, failed);
+            ParallelRange.For(count, grain, ref body);
         }
+        if (Array.IndexOf(failed, true) >= 0) return null;
         var array = new GeometryArray(count, GeometryType.Point, false, coordinates, Offsets.Identity, Offsets.Identity, Offsets.Identity, crs: crs);
         return new DecodeResult(array, [], 0);
     }
@@ -69,15 +70,19 @@ public static class WkbReader
         // Safe: the caller guarantees each non-null pointer addresses its length in readable bytes.
         pointer != 0 && length == 21 && *(byte*)pointer == 1 && *(uint*)((byte*)pointer + 1) == 1;
 
-    private readonly unsafe struct PointBody(nint* pointers, int* lengths, double* coordinates) : IRangeBody
+    private readonly unsafe struct PointBody(nint* pointers, int* lengths, double* coordinates, int grain, bool[] failed) : IRangeBody
     {
         public void Run(int start, int end)
         {
             for (int row = start; row < end; row++)
             {
                 nint pointer = pointers[row];
-                // Rows that are not simple points are left unwritten; the caller then takes the general path.
-                if (!IsPointRow(pointer, lengths[row])) return;
+                if (!IsPointRow(pointer, lengths[row]))
+                {
+                    // The caller then takes the general path.
+                    failed[start / grain] = true;
+                    return;
+                }
                 // Safe: a point row holds 16 coordinate bytes after its 5-byte header (checked above),
                 // and the target holds 2 doubles per row.
                 Buffer.MemoryCopy((byte*)pointer + 5, coordinates + 2L * row, 16, 16);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Sharply.Core.Geometries;
@@ -16,21 +17,94 @@ public static class WkbWriter
     /// <summary>Encodes every row; missing rows get no bytes and a cleared validity bit.</summary>
     public static unsafe EncodedRows WriteMany(GeometryArray array, WkbOptions options)
     {
-        options.Validate();
+        long[] sizes = Sizes(array, options);
         int count = array.Length;
         DataBuffer<long> offsets = DataBuffer<long>.Allocate(count + 1);
-        int grain = ParallelRange.Grain(count, 256);
-        var sizes = new SizeBody(array, options, offsets.Pointer);
-        ParallelRange.For(count, grain, ref sizes);
         Span<long> span = offsets.Span;
         span[0] = 0;
-        for (int row = 0; row < count; row++) span[row + 1] += span[row];
+        for (int row = 0; row < count; row++) span[row + 1] = span[row] + sizes[row];
         if (span[count] > Array.MaxLength) throw new InvalidLayoutException($"WKB output of {span[count]} bytes is too large for one buffer");
         DataBuffer<byte> data = DataBuffer<byte>.Allocate((int)span[count]);
-        var writes = new WriteBody(array, options, offsets.Pointer, data.Pointer);
-        ParallelRange.For(count, grain, ref writes);
+        var targets = new nint[count];
+        for (int row = 0; row < count; row++) targets[row] = (nint)(data.Pointer + span[row]);
+        WriteTo(array, options, targets, sizes);
         return new EncodedRows(count, data, offsets, array.Validity);
     }
+
+    /// <summary>The size in bytes of every row's WKB (0 for a missing row), computed in parallel.</summary>
+    public static unsafe long[] Sizes(GeometryArray array, WkbOptions options)
+    {
+        options.Validate();
+        var sizes = new long[array.Length];
+        if (IsPlainPoints(array, options))
+        {
+            for (int row = 0; row < sizes.Length; row++) sizes[row] = array.IsNull(row) ? 0 : PlainPointSize;
+            return sizes;
+        }
+        fixed (long* pointer = sizes)
+        {
+            var body = new SizeBody(array, options, pointer);
+            ParallelRange.For(array.Length, Grain(array), ref body);
+        }
+        foreach (long size in sizes)
+            if (size > Array.MaxLength) throw new InvalidLayoutException($"a WKB value of {size} bytes is too large");
+        return sizes;
+    }
+
+    /// <summary>Writes every present row, in parallel, to <c>targets[row]</c>, which must address
+    /// <c>sizes[row]</c> writable bytes, the sizes given by <see cref="Sizes"/> for the same options.</summary>
+    public static unsafe void WriteTo(GeometryArray array, WkbOptions options, ReadOnlySpan<nint> targets, ReadOnlySpan<long> sizes)
+    {
+        options.Validate();
+        if (targets.Length != array.Length || sizes.Length != array.Length)
+            throw new ArgumentException($"{array.Length} rows but {targets.Length} targets and {sizes.Length} sizes");
+        // Safe: the spans stay pinned for the whole loop, which ends before this method returns.
+        fixed (nint* target = targets)
+        fixed (long* size = sizes)
+        {
+            if (IsPlainPoints(array, options))
+            {
+                var points = new PlainPointBody(array, target);
+                ParallelRange.For(array.Length, ParallelRange.Grain(array.Length, 4096), ref points);
+                return;
+            }
+            var body = new WriteBody(array, options, target, size);
+            ParallelRange.For(array.Length, Grain(array), ref body);
+        }
+    }
+
+    private const int PlainPointSize = 21;
+
+    /// <summary>The NaN GEOS writes for POINT EMPTY (positive quiet NaN; .NET's double.NaN has the sign bit set).</summary>
+    private static readonly double GeosNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
+
+    /// <summary>True for 2D points written in the machine's little-endian order without SRID, 21 bytes each:
+    /// the commonest case, written without the general walk over parts and rings.</summary>
+    private static bool IsPlainPoints(GeometryArray array, WkbOptions options) =>
+        array.Type == GeometryType.Point && !array.HasZ && BitConverter.IsLittleEndian
+        && array.GeometryOffsets.IsIdentity && array.PartOffsets.IsIdentity && array.RingOffsets.IsIdentity
+        && options.ByteOrder == WkbByteOrder.LittleEndian && !options.Hex && options.Srid is null;
+
+    private readonly unsafe struct PlainPointBody(GeometryArray array, nint* targets) : IRangeBody
+    {
+        public void Run(int start, int end)
+        {
+            double* coordinates = array.Coordinates.Pointer;
+            for (int row = start; row < end; row++)
+            {
+                if (array.IsNull(row)) continue;
+                byte* output = (byte*)targets[row];
+                double x = coordinates[2 * row], y = coordinates[2 * row + 1];
+                if (double.IsNaN(x)) x = y = GeosNaN;
+                output[0] = (byte)WkbByteOrder.LittleEndian;
+                Unsafe.WriteUnaligned(output + 1, (uint)GeometryType.Point);
+                Unsafe.WriteUnaligned(output + 5, x);
+                Unsafe.WriteUnaligned(output + 13, y);
+            }
+        }
+    }
+
+    private static int Grain(GeometryArray array) => ParallelRange.Grain(array.Length, 256);
 
     /// <summary>Encodes one present row.</summary>
     public static byte[] Write(GeometryArray array, int row, WkbOptions options)
@@ -132,8 +206,6 @@ public static class WkbWriter
             Position += 8;
         }
 
-        /// <summary>The NaN GEOS writes for POINT EMPTY (positive quiet NaN; .NET's double.NaN has the sign bit set).</summary>
-        private static readonly double GeosNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
 
         public void WriteEmpty(GeometryType type, int? srid)
         {
@@ -201,20 +273,20 @@ public static class WkbWriter
         public void Run(int start, int end)
         {
             for (int row = start; row < end; row++)
-                sizes[row + 1] = array.IsNull(row) ? 0
+                sizes[row] = array.IsNull(row) ? 0
                     : Size(array, row, options.OutputDimension == 3 && RowShape.HasZValues(array, row), options);
         }
     }
 
-    private readonly unsafe struct WriteBody(GeometryArray array, WkbOptions options, long* offsets, byte* data) : IRangeBody
+    private readonly unsafe struct WriteBody(GeometryArray array, WkbOptions options, nint* targets, long* sizes) : IRangeBody
     {
         public void Run(int start, int end)
         {
             for (int row = start; row < end; row++)
             {
                 if (array.IsNull(row)) continue;
-                // Safe: the offsets were computed from the same sizes the writer produces, inside the buffer.
-                var output = new Span<byte>(data + offsets[row], (int)(offsets[row + 1] - offsets[row]));
+                // Safe: the caller guarantees each target addresses the size computed for its row.
+                var output = new Span<byte>((void*)targets[row], (int)sizes[row]);
                 WriteRow(array, row, options.OutputDimension == 3 && RowShape.HasZValues(array, row), options, output);
             }
         }

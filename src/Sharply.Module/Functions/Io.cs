@@ -82,7 +82,7 @@ internal static unsafe class Io
         {
             Borrowed item = items[row];
             if (item.IsNone) continue;
-            ReadOnlySpan<byte> value = Contents(item, row);
+            ReadOnlySpan<byte> value = item.Type == CApi.PyBytes_Type ? item.BytesValue() : Contents(item, row);
             // Safe: bytes and str contents do not move while the object lives, and PinnedItems holds it.
             fixed (byte* p = value) pointers[row] = p == null ? 1 : (nint)p;
             lengths[row] = value.Length;
@@ -129,7 +129,29 @@ internal static unsafe class Io
         // include_srid (args[4]) writes nothing: geometries carry no SRID (the CRS belongs to the array),
         // and GEOS writes an SRID only when it is not 0.
         args[4].ToBool();
-        return Encode(args[0], array => WkbWriter.WriteMany(array, options), text: options.Hex);
+        return options.Hex ? Encode(args[0], array => WkbWriter.WriteMany(array, options), text: true) : EncodeWkb(args[0], options);
+    }
+
+    /// <summary>
+    /// Binary WKB written straight into the bytes objects: the sizes are computed first, the objects made
+    /// with the GIL held, then filled in parallel with the GIL released (nobody else can see them yet).
+    /// </summary>
+    private static Owned EncodeWkb(Borrowed geometry, WkbOptions options)
+    {
+        GeometryInput input = Conversions.Geometry(geometry, "geometry");
+        GeometryArray rows = input.Rows;
+        long[] sizes;
+        using (Gil.ReleaseIf(input.IsLarge)) sizes = WkbWriter.Sizes(rows, options);
+        using var items = new ObjectItems(rows.Length);
+        var targets = new nint[rows.Length];
+        for (int row = 0; row < rows.Length; row++)
+        {
+            if (rows.IsNull(row)) continue;
+            items.Set(row, Py.NewBytes(sizes[row], out byte* data));
+            targets[row] = (nint)data;
+        }
+        using (Gil.ReleaseIf(input.IsLarge)) WkbWriter.WriteTo(rows, options, targets, sizes);
+        return input.IsScalar ? items.TakeFirst() : items.ToArray();
     }
 
     private static Owned ToWkt(in Arguments args)
@@ -172,9 +194,10 @@ internal static unsafe class Io
         EncodedRows encoded;
         using (Gil.ReleaseIf(input.IsLarge)) encoded = encode(rows);
         if (input.IsScalar) return Value(encoded, 0, text);
-        using Owned list = Py.List(encoded.Length);
-        for (int row = 0; row < encoded.Length; row++) Py.ListSet(list.Borrow(), row, Value(encoded, row, text));
-        return Conversions.ObjectArray(list.Borrow());
+        using var items = new ObjectItems(encoded.Length);
+        for (int row = 0; row < encoded.Length; row++)
+            if (!encoded.IsNull(row)) items.Set(row, Value(encoded, row, text));
+        return items.ToArray();
     }
 
     private static Owned Value(EncodedRows rows, int row, bool text) =>
@@ -219,45 +242,42 @@ internal static unsafe class Io
     }
 
     /// <summary>
-    /// The items of a list, tuple or 1-D numpy object array, each held by a strong reference until
-    /// disposed, so their memory stays valid while the GIL is released even if the container changes.
+    /// The items of a list, tuple or 1-D numpy object array, read from a private copy of the container
+    /// made in C (a tuple, or a numpy array): nobody else can change the copy, so its items stay alive
+    /// while the GIL is released, and letting them go is one call.
     /// </summary>
     private readonly struct PinnedItems : IDisposable
     {
-        private readonly nint[] _items;
+        private readonly Owned _copy;
+        private readonly nint* _objects;
 
         public PinnedItems(Borrowed container)
         {
             if (container.IsList() || container.IsTuple())
             {
-                nint count = CApi.PyObject_Size(container.Handle);
-                if (count < 0) throw new PythonException();
-                _items = new nint[count];
-                bool list = container.IsList();
-                for (int i = 0; i < count; i++)
-                {
-                    nint item = list ? CApi.PyList_GetItem(container.Handle, i) : CApi.PyTuple_GetItem(container.Handle, i);
-                    CApi.Py_IncRef(item);
-                    _items[i] = item;
-                }
+                _copy = Owned.Checked(CApi.PySequence_Tuple(container.Handle));
+                Count = (int)CApi.PyTuple_Size(_copy.Handle);
                 return;
             }
             if (CApi.PyObject_CheckBuffer(container.Handle) == 0)
                 throw new PyTypeErrorException($"geometry must be bytes, str, a list or a numpy object array, not '{container.TypeName}'");
-            using BufferView view = BufferView.Acquire(container, "geometry");
-            if (view.Dimensions != 1) throw new ArgumentException($"geometry must be 1-dimensional, got {view.Dimensions} dimensions");
-            ReadOnlySpan<nint> objects = view.Span<nint>("O", "geometry", "Python objects (dtype=object)");
-            _items = objects.ToArray();
-            foreach (nint item in _items) CApi.Py_IncRef(item);
+            using (BufferView view = BufferView.Acquire(container, "geometry"))
+            {
+                if (view.Dimensions != 1) throw new ArgumentException($"geometry must be 1-dimensional, got {view.Dimensions} dimensions");
+                view.Span<nint>("O", "geometry", "Python objects (dtype=object)");
+            }
+            using Owned copy = container.GetAttr("copy");
+            _copy = copy.Borrow().Call();
+            using BufferView copied = BufferView.Acquire(_copy.Borrow(), "geometry");
+            // Safe: only this struct references the copy, so its memory neither changes nor moves until Dispose.
+            _objects = (nint*)copied.Pointer;
+            Count = (int)copied.Shape(0);
         }
 
-        public int Count => _items.Length;
+        public int Count { get; }
 
-        public Borrowed this[int index] => new(_items[index]);
+        public Borrowed this[int index] => new(_objects == null ? CApi.PyTuple_GetItem(_copy.Handle, index) : _objects[index]);
 
-        public void Dispose()
-        {
-            foreach (nint item in _items) CApi.Py_DecRef(item);
-        }
+        public void Dispose() => _copy.Dispose();
     }
 }
