@@ -40,6 +40,15 @@ public static unsafe class Py
         fixed (byte* p = data) return Owned.Checked(CApi.PyBytes_FromStringAndSize(p, data.Length));
     }
 
+    /// <summary>Releases a reference (<c>Py_DecRef</c>) without the GC transition when it is not the last
+    /// one, since nothing can run then: the common case when dropping many items that live on elsewhere.</summary>
+    public static void DecRef(nint obj)
+    {
+        // ob_refcnt, the first field of every object in the stable ABI; the GIL is held, so it cannot change under us.
+        if (*(nint*)obj > 1) CApi.Py_DecRefNotLast(obj);
+        else CApi.Py_DecRef(obj);
+    }
+
     /// <summary>A new bytes object of <paramref name="size"/> uninitialized bytes at <paramref name="data"/>,
     /// which the caller fills before anyone else sees the object.</summary>
     public static Owned NewBytes(long size, out byte* data)

@@ -39,9 +39,8 @@ internal sealed unsafe class ObjectItems(int count) : IDisposable
                 nint previous = slots[i];
                 slots[i] = _items[i];
                 _items[i] = 0;
-                // numpy fills a new object array with None, whose reference is never the last.
-                if (previous == CApi.Py_None) CApi.Py_DecRefNotLast(previous);
-                else if (previous != 0) CApi.Py_DecRef(previous);
+                // numpy fills a new object array with None.
+                if (previous != 0) Py.DecRef(previous);
             }
         }
         catch

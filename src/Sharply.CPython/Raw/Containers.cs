@@ -6,7 +6,6 @@ namespace Sharply.CPython.Raw;
 /// <summary>tupleobject.h, listobject.h, dictobject.h.</summary>
 public static unsafe partial class CApi
 {
-    public static readonly delegate* unmanaged<nint, nint> PySequence_Tuple = (delegate* unmanaged<nint, nint>)Resolve("PySequence_Tuple");
     public static readonly delegate* unmanaged<nint, nint> PyTuple_New = (delegate* unmanaged<nint, nint>)Resolve("PyTuple_New");
     public static readonly delegate* unmanaged<nint, nint, nint, int> PyTuple_SetItem = (delegate* unmanaged<nint, nint, nint, int>)Resolve("PyTuple_SetItem");
     public static readonly delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> PyTuple_GetItem = (delegate* unmanaged[SuppressGCTransition]<nint, nint, nint>)Resolve("PyTuple_GetItem");

@@ -46,8 +46,7 @@ internal static unsafe class Io
 
     /// <summary>
     /// One value (bytes or str) gives a Geometry, None gives None, a list, tuple or 1-D numpy object array
-    /// gives a GeometryArray. The values are read in place: each item's memory is pinned by a strong
-    /// reference while the GIL is released for the decode.
+    /// gives a GeometryArray. The values are read in place, pinned while the GIL is released for the decode.
     /// </summary>
     private static Owned Decode(Borrowed input, Borrowed onInvalid,
         delegate*<ReadOnlySpan<nint>, ReadOnlySpan<int>, OnInvalid, string?, DecodeResult> readMany)
@@ -74,21 +73,9 @@ internal static unsafe class Io
             if (single.Failures.Count > 0) Py.Warn(Errors.Warning, $"invalid geometry set to None: {single.Failures[0].Problem}");
             return PyGeometry.Scalar(single.Array, 0);
         }
-        using var items = new PinnedItems(input);
-        int count = items.Count;
-        var pointers = new nint[count];
-        var lengths = new int[count];
-        for (int row = 0; row < count; row++)
-        {
-            Borrowed item = items[row];
-            if (item.IsNone) continue;
-            ReadOnlySpan<byte> value = item.Type == CApi.PyBytes_Type ? item.BytesValue() : Contents(item, row);
-            // Safe: bytes and str contents do not move while the object lives, and PinnedItems holds it.
-            fixed (byte* p = value) pointers[row] = p == null ? 1 : (nint)p;
-            lengths[row] = value.Length;
-        }
+        using var values = new PinnedValues(input);
         DecodeResult result;
-        using (Gil.Release()) result = readMany(pointers, lengths, policy, null);
+        using (Gil.Release()) result = readMany(values.Pointers, values.Lengths, policy, null);
         if (result.Failures.Count > 0) Py.Warn(Errors.Warning, FailureSummary(result.Failures));
         return PyGeometryArray.Wrap(result.Array);
     }
@@ -242,42 +229,66 @@ internal static unsafe class Io
     }
 
     /// <summary>
-    /// The items of a list, tuple or 1-D numpy object array, read from a private copy of the container
-    /// made in C (a tuple, or a numpy array): nobody else can change the copy, so its items stay alive
-    /// while the GIL is released, and letting them go is one call.
+    /// The contents (bytes, or a str's UTF-8) of the items of a list, tuple or 1-D numpy object array; each
+    /// item is held by a reference until disposed, so its memory stays valid while the GIL is released even
+    /// if the container changes meanwhile. A missing item (None) has pointer 0.
     /// </summary>
-    private readonly struct PinnedItems : IDisposable
+    private sealed class PinnedValues : IDisposable
     {
-        private readonly Owned _copy;
-        private readonly nint* _objects;
+        private readonly nint[] _held;
 
-        public PinnedItems(Borrowed container)
+        public PinnedValues(Borrowed container)
         {
             if (container.IsList() || container.IsTuple())
             {
-                _copy = Owned.Checked(CApi.PySequence_Tuple(container.Handle));
-                Count = (int)CApi.PyTuple_Size(_copy.Handle);
+                nint count = CApi.PyObject_Size(container.Handle);
+                if (count < 0) throw new PythonException();
+                (_held, Pointers, Lengths) = (new nint[count], new nint[count], new int[count]);
+                bool list = container.IsList();
+                for (int row = 0; row < count; row++)
+                    Pin(row, list ? CApi.PyList_GetItem(container.Handle, row) : CApi.PyTuple_GetItem(container.Handle, row));
                 return;
             }
             if (CApi.PyObject_CheckBuffer(container.Handle) == 0)
                 throw new PyTypeErrorException($"geometry must be bytes, str, a list or a numpy object array, not '{container.TypeName}'");
-            using (BufferView view = BufferView.Acquire(container, "geometry"))
-            {
-                if (view.Dimensions != 1) throw new ArgumentException($"geometry must be 1-dimensional, got {view.Dimensions} dimensions");
-                view.Span<nint>("O", "geometry", "Python objects (dtype=object)");
-            }
-            using Owned copy = container.GetAttr("copy");
-            _copy = copy.Borrow().Call();
-            using BufferView copied = BufferView.Acquire(_copy.Borrow(), "geometry");
-            // Safe: only this struct references the copy, so its memory neither changes nor moves until Dispose.
-            _objects = (nint*)copied.Pointer;
-            Count = (int)copied.Shape(0);
+            using BufferView view = BufferView.Acquire(container, "geometry");
+            if (view.Dimensions != 1) throw new ArgumentException($"geometry must be 1-dimensional, got {view.Dimensions} dimensions");
+            ReadOnlySpan<nint> objects = view.Span<nint>("O", "geometry", "Python objects (dtype=object)");
+            (_held, Pointers, Lengths) = (new nint[objects.Length], new nint[objects.Length], new int[objects.Length]);
+            for (int row = 0; row < objects.Length; row++) Pin(row, objects[row]);
         }
 
-        public int Count { get; }
+        /// <summary>Where each item's contents start (0 for None).</summary>
+        public nint[] Pointers { get; }
 
-        public Borrowed this[int index] => new(_objects == null ? CApi.PyTuple_GetItem(_copy.Handle, index) : _objects[index]);
+        /// <summary>Each item's length in bytes.</summary>
+        public int[] Lengths { get; }
 
-        public void Dispose() => _copy.Dispose();
+        private void Pin(int row, nint handle)
+        {
+            var item = new Borrowed(handle);
+            if (item.IsNone) return;
+            ReadOnlySpan<byte> value;
+            try
+            {
+                value = item.Type == CApi.PyBytes_Type ? item.BytesValue() : Contents(item, row);
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+            CApi.Py_IncRef(handle);
+            _held[row] = handle;
+            // Safe: bytes and str contents do not move while the object lives, and _held keeps it alive.
+            fixed (byte* p = value) Pointers[row] = p == null ? 1 : (nint)p;
+            Lengths[row] = value.Length;
+        }
+
+        public void Dispose()
+        {
+            foreach (nint item in _held)
+                if (item != 0) Py.DecRef(item);
+        }
     }
 }
