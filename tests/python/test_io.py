@@ -2,6 +2,7 @@
 
 import json
 import struct
+import sys
 import warnings
 
 import geopandas
@@ -145,6 +146,32 @@ class TestInputsAndOutputs:
             sharply.from_wkb(np.array([[SHAPES[0].wkb]], dtype=object))
         with pytest.raises(ValueError, match="on_invalid must be"):
             sharply.from_wkt("POINT (1 2)", on_invalid="fix")
+
+    def test_point_arrays(self):
+        # Plain 2D points take their own writer: byte-identical to GEOS, empties as GEOS's NaN point, None kept.
+        wkts = ["POINT (1 2)", "POINT EMPTY", None, "POINT (-0.5 1e300)"]
+        array = sharply.from_wkt(wkts)
+        expected = [None if w is None else shapely.wkt.loads(w).wkb for w in wkts]
+        assert list(sharply.to_wkb(array)) == expected
+        assert list(sharply.to_wkb(array, byte_order=0)) == [
+            None if w is None else shapely.wkb.dumps(shapely.wkt.loads(w), big_endian=True) for w in wkts
+        ]
+        assert sharply.to_wkb(array[3]) == expected[3]
+        assert sharply.to_wkt(sharply.from_wkb(expected)).tolist() == [
+            None if w is None else shapely_wkt(shapely.wkt.loads(w)) for w in wkts
+        ]
+
+    def test_values_are_released(self):
+        # Items are pinned by references while the GIL is released; each is dropped once, also on failure.
+        values = [SHAPES[0].wkb, SHAPES[3].wkb, "POINT (1 2)"]
+        before = [sys.getrefcount(v) for v in values]
+        sharply.from_wkb(np.array(values[:2], dtype=object))
+        sharply.from_wkt(values[2:])
+        with pytest.raises(TypeError, match=r"geometry\[2\]"):
+            sharply.from_wkb(values[:2] + [3])
+        assert [sys.getrefcount(v) for v in values] == before
+        result = sharply.to_wkb(sharply.from_wkb(values[:2]))
+        assert [sys.getrefcount(v) for v in result] == [3, 3]  # the array, v and the argument
 
     def test_bad_options(self):
         point = sharply.from_wkt("POINT (1 2)")
