@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Buffer;
@@ -175,16 +177,7 @@ public static unsafe class Constructive
                         baseX = p[0];
                         baseY = p[1];
                     }
-                    double ringArea2 = 0, ringX = 0, ringY = 0;
-                    for (int i = 0; i + 1 < n; i++)
-                    {
-                        double ax = p[i * dim] - baseX, ay = p[i * dim + 1] - baseY;
-                        double bx = p[(i + 1) * dim] - baseX, by = p[(i + 1) * dim + 1] - baseY;
-                        double cross = ax * by - bx * ay;
-                        ringArea2 += cross;
-                        ringX += cross * (ax + bx);
-                        ringY += cross * (ay + by);
-                    }
+                    (double ringArea2, double ringX, double ringY) = RingMoments(p, n, dim, baseX, baseY);
                     double sign = (ring == ringStart) == (ringArea2 >= 0) ? 1 : -1;
                     area2 += sign * ringArea2;
                     areaX += sign * ringX;
@@ -215,6 +208,48 @@ public static unsafe class Constructive
         if (length != 0) return (lineX / length, lineY / length);
         if (points != 0) return (pointX / points, pointY / points);
         return (double.NaN, double.NaN);
+    }
+
+    /// <summary>
+    /// Twice the signed area of the ring through the <paramref name="n"/> vertices at <paramref name="p"/>,
+    /// and its first moments times 6, all relative to (<paramref name="baseX"/>, <paramref name="baseY"/>):
+    /// the running sums of the triangles (base, v[i], v[i+1]) in vertex order.
+    /// </summary>
+    private static (double Area2, double X, double Y) RingMoments(double* p, int n, int dim, double baseX, double baseY)
+    {
+        double area2 = 0, sumX = 0, sumY = 0;
+        if (Sse3.IsSupported)
+        {
+            // x and y are independent lanes: each lane's sum takes the scalar loop's steps in its order,
+            // and ay * bx equals bx * ay, so the results are bit-identical to the loop below.
+            Vector128<double> origin = Vector128.Create(baseX, baseY);
+            Vector128<double> a = Sse2.Subtract(Sse2.LoadVector128(p), origin), sums = Vector128<double>.Zero;
+            Vector128<double> area = Vector128<double>.Zero;
+            // Safe: reads vertices 1 .. n-1 of the ring, x and y only.
+            for (double* v = p + dim, last = p + (long)(n - 1) * dim; v <= last; v += dim)
+            {
+                Vector128<double> b = Sse2.LoadVector128(v);
+                b = Sse2.Subtract(b, origin);
+                Vector128<double> products = Sse2.Multiply(a, Sse2.Shuffle(b, b, 0b01));
+                Vector128<double> cross = Sse3.HorizontalSubtract(products, products);
+                area = Sse2.AddScalar(area, cross);
+                sums = Sse2.Add(sums, Sse2.Multiply(cross, Sse2.Add(a, b)));
+                a = b;
+            }
+            return (area.ToScalar(), sums.GetElement(0), sums.GetElement(1));
+        }
+        double ax = p[0] - baseX, ay = p[1] - baseY;
+        for (double* v = p + dim, last = p + (long)(n - 1) * dim; v <= last; v += dim)
+        {
+            double bx = v[0] - baseX, by = v[1] - baseY;
+            double cross = ax * by - bx * ay;
+            area2 += cross;
+            sumX += cross * (ax + bx);
+            sumY += cross * (ay + by);
+            ax = bx;
+            ay = by;
+        }
+        return (area2, sumX, sumY);
     }
 
     private readonly struct RepresentativePointOp : IGeometryOp
