@@ -180,15 +180,7 @@ public static unsafe class Constructive
                     sawPolygon = true;
                     if (!polygonLines) continue;
                 }
-                double partLength = 0;
-                for (int i = 0; i + 1 < n; i++)
-                {
-                    double ax = p[i * dim], ay = p[i * dim + 1], bx = p[(i + 1) * dim], by = p[(i + 1) * dim + 1];
-                    double dx = bx - ax, dy = by - ay, segment = Math.Sqrt(dx * dx + dy * dy);
-                    partLength += segment;
-                    lineX += segment * (ax + bx) / 2;
-                    lineY += segment * (ay + by) / 2;
-                }
+                double partLength = AddSegments(p, n, dim, ref lineX, ref lineY);
                 length += partLength;
                 if (partLength == 0)
                 {
@@ -245,6 +237,48 @@ public static unsafe class Constructive
             ay = by;
         }
         return (area2, sumX, sumY);
+    }
+
+    /// <summary>
+    /// Adds each segment's length times its midpoint, in vertex order, to (<paramref name="sumX"/>,
+    /// <paramref name="sumY"/>) for the line through the <paramref name="n"/> vertices at <paramref name="p"/>;
+    /// returns the line's length.
+    /// </summary>
+    private static double AddSegments(double* p, int n, int dim, ref double sumX, ref double sumY)
+    {
+        double length = 0;
+        if (Sse3.IsSupported)
+        {
+            // As in RingMoments, x and y are independent lanes taking the scalar loop's steps in its order
+            // (the square root is correctly rounded and halving is exact), so the sums are bit-identical.
+            Vector128<double> a = Sse2.LoadVector128(p), sums = Vector128.Create(sumX, sumY), total = Vector128<double>.Zero;
+            Vector128<double> half = Vector128.Create(0.5);
+            // Safe: reads vertices 1 .. n-1 of the line, x and y only.
+            for (double* v = p + dim, last = p + (long)(n - 1) * dim; v <= last; v += dim)
+            {
+                Vector128<double> b = Sse2.LoadVector128(v), d = Sse2.Subtract(b, a);
+                d = Sse2.Multiply(d, d);
+                Vector128<double> segment = Sse2.Sqrt(Sse3.HorizontalAdd(d, d));
+                total = Sse2.AddScalar(total, segment);
+                sums = Sse2.Add(sums, Sse2.Multiply(Sse2.Multiply(segment, Sse2.Add(a, b)), half));
+                a = b;
+            }
+            sumX = sums.ToScalar();
+            sumY = sums.GetElement(1);
+            return total.ToScalar();
+        }
+        double ax = p[0], ay = p[1];
+        for (double* v = p + dim, last = p + (long)(n - 1) * dim; v <= last; v += dim)
+        {
+            double bx = v[0], by = v[1];
+            double dx = bx - ax, dy = by - ay, segment = Math.Sqrt(dx * dx + dy * dy);
+            length += segment;
+            sumX += segment * (ax + bx) / 2;
+            sumY += segment * (ay + by) / 2;
+            ax = bx;
+            ay = by;
+        }
+        return length;
     }
 
     private readonly struct RepresentativePointOp : IGeometryOp
