@@ -19,8 +19,8 @@ public static unsafe class Constructive
     /// mean of the points (the highest dimension present wins); POINT EMPTY for empty rows.</summary>
     public static GeometryArray Centroid(GeometryArray array)
     {
-        // Each row writes its own point straight into the result's coordinates (NaN for missing and
-        // empty rows, as a point array keeps its offsets identities); missing rows stay missing.
+        // Each row writes its point straight into the result, a point array with identity offsets
+        // (NaN coordinates for empty and missing rows), which keeps the input's validity.
         DataBuffer<double> xy = DataBuffer<double>.Allocate(checked(2 * array.Length));
         var body = new CentroidBody { Array = array, Output = xy.Pointer };
         ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
