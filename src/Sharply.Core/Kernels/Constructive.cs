@@ -19,6 +19,10 @@ public static unsafe class Constructive
     /// mean of the points (the highest dimension present wins); POINT EMPTY for empty rows.</summary>
     public static GeometryArray Centroid(GeometryArray array)
     {
+        // Decided by type: 2D points are their own centroids, so the result shares their coordinates.
+        if (array.Type == GeometryType.Point && !array.HasZ && array.GeometryOffsets.IsIdentity && array.PartOffsets.IsIdentity && array.RingOffsets.IsIdentity)
+            return new GeometryArray(array.Length, GeometryType.Point, false, array.Coordinates, Offsets.Identity, Offsets.Identity, Offsets.Identity,
+                validity: array.Validity, crs: array.Crs);
         // Each row writes its point straight into the result, a point array with identity offsets
         // (NaN coordinates for empty and missing rows), which keeps the input's validity.
         DataBuffer<double> xy = DataBuffer<double>.Allocate(checked(2 * array.Length));

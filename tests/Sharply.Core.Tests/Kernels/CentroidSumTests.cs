@@ -72,4 +72,19 @@ public class CentroidSumTests
         Assert.True(double.IsNaN(xy[4]) && double.IsNaN(xy[5]));
         Assert.Equal([1, 1], xy[6..]);
     }
+
+    [Fact]
+    public void TwoDimensionalPointsAreTheirOwnCentroidsWithoutACopy()
+    {
+        GeometryArray points = PointArrays.FromColumns([1.5, double.NaN, -3], [2.5, double.NaN, 1e300], default, "EPSG:2263");
+        GeometryArray centroids = Constructive.Centroid(points);
+        Assert.Same(points.Coordinates, centroids.Coordinates);
+        Assert.Equal("EPSG:2263", centroids.Crs);
+        Assert.Equal([false, true, false], Enumerable.Range(0, 3).Select(centroids.IsEmpty));
+
+        GeometryArray withNull = FromWkt("POINT (1 2)", null, "POINT Z (3 4 5)");
+        double[] xy = Constructive.Centroid(withNull).Coordinates.Span.ToArray();
+        Assert.True(Constructive.Centroid(withNull).IsNull(1));
+        Assert.Equal([1, 2, 3, 4], new[] { xy[0], xy[1], xy[4], xy[5] });
+    }
 }
