@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Buffer;
@@ -17,16 +19,17 @@ public static unsafe class Constructive
     /// mean of the points (the highest dimension present wins); POINT EMPTY for empty rows.</summary>
     public static GeometryArray Centroid(GeometryArray array)
     {
-        var xy = new double[2 * array.Length];
-        var body = new CentroidBody { Array = array, Output = xy };
+        // Decided by type: 2D points are their own centroids, so the result shares their coordinates.
+        if (array.Type == GeometryType.Point && !array.HasZ && array.GeometryOffsets.IsIdentity && array.PartOffsets.IsIdentity && array.RingOffsets.IsIdentity)
+            return new GeometryArray(array.Length, GeometryType.Point, false, array.Coordinates, Offsets.Identity, Offsets.Identity, Offsets.Identity,
+                validity: array.Validity, crs: array.Crs);
+        // Each row writes its point straight into the result, a point array with identity offsets
+        // (NaN coordinates for empty and missing rows), which keeps the input's validity.
+        DataBuffer<double> xy = DataBuffer<double>.Allocate(checked(2 * array.Length));
+        var body = new CentroidBody { Array = array, Output = xy.Pointer };
         ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
-        var builder = new GeometryArrayBuilder(array.Length);
-        for (int row = 0; row < array.Length; row++)
-        {
-            if (array.IsNull(row)) builder.AppendNull();
-            else builder.AddPoint(xy[2 * row], xy[2 * row + 1]);
-        }
-        return builder.Finish(array.Crs);
+        return new GeometryArray(array.Length, GeometryType.Point, false, xy, Offsets.Identity, Offsets.Identity, Offsets.Identity,
+            validity: array.Validity, crs: array.Crs);
     }
 
     /// <summary>The bounding box of each row as GEOS 3.11 builds it: a Polygon (degenerate when the box has
@@ -125,15 +128,13 @@ public static unsafe class Constructive
     private struct CentroidBody : IRangeBody
     {
         public GeometryArray Array;
-        public double[] Output;
+        public double* Output;
 
         public void Run(int start, int end)
         {
+            // Safe: Output holds 2 values per row of Array, and rows stay below Array.Length.
             for (int row = start; row < end; row++)
-            {
-                if (Array.IsNull(row)) continue;
-                (Output[2 * row], Output[2 * row + 1]) = CentroidOf(Array, row);
-            }
+                (Output[2 * row], Output[2 * row + 1]) = Array.IsNull(row) ? (double.NaN, double.NaN) : CentroidOf(Array, row);
         }
     }
 
@@ -175,16 +176,7 @@ public static unsafe class Constructive
                         baseX = p[0];
                         baseY = p[1];
                     }
-                    double ringArea2 = 0, ringX = 0, ringY = 0;
-                    for (int i = 0; i + 1 < n; i++)
-                    {
-                        double ax = p[i * dim] - baseX, ay = p[i * dim + 1] - baseY;
-                        double bx = p[(i + 1) * dim] - baseX, by = p[(i + 1) * dim + 1] - baseY;
-                        double cross = ax * by - bx * ay;
-                        ringArea2 += cross;
-                        ringX += cross * (ax + bx);
-                        ringY += cross * (ay + by);
-                    }
+                    (double ringArea2, double ringX, double ringY) = RingMoments(p, n, dim, baseX, baseY);
                     double sign = (ring == ringStart) == (ringArea2 >= 0) ? 1 : -1;
                     area2 += sign * ringArea2;
                     areaX += sign * ringX;
@@ -192,15 +184,7 @@ public static unsafe class Constructive
                     sawPolygon = true;
                     if (!polygonLines) continue;
                 }
-                double partLength = 0;
-                for (int i = 0; i + 1 < n; i++)
-                {
-                    double ax = p[i * dim], ay = p[i * dim + 1], bx = p[(i + 1) * dim], by = p[(i + 1) * dim + 1];
-                    double dx = bx - ax, dy = by - ay, segment = Math.Sqrt(dx * dx + dy * dy);
-                    partLength += segment;
-                    lineX += segment * (ax + bx) / 2;
-                    lineY += segment * (ay + by) / 2;
-                }
+                double partLength = AddSegments(p, n, dim, ref lineX, ref lineY);
                 length += partLength;
                 if (partLength == 0)
                 {
@@ -215,6 +199,90 @@ public static unsafe class Constructive
         if (length != 0) return (lineX / length, lineY / length);
         if (points != 0) return (pointX / points, pointY / points);
         return (double.NaN, double.NaN);
+    }
+
+    /// <summary>
+    /// Twice the signed area of the ring through the <paramref name="n"/> vertices at <paramref name="p"/>,
+    /// and its first moments times 6, all relative to (<paramref name="baseX"/>, <paramref name="baseY"/>):
+    /// the running sums of the triangles (base, v[i], v[i+1]) in vertex order.
+    /// </summary>
+    private static (double Area2, double X, double Y) RingMoments(double* p, int n, int dim, double baseX, double baseY)
+    {
+        double area2 = 0, sumX = 0, sumY = 0;
+        if (Sse3.IsSupported)
+        {
+            // x and y are independent lanes: each lane's sum takes the scalar loop's steps in its order,
+            // and ay * bx equals bx * ay, so the results are bit-identical to the loop below.
+            Vector128<double> origin = Vector128.Create(baseX, baseY);
+            Vector128<double> a = Sse2.Subtract(Sse2.LoadVector128(p), origin), sums = Vector128<double>.Zero;
+            Vector128<double> area = Vector128<double>.Zero;
+            // Safe: reads vertices 1 .. n-1 of the ring, x and y only.
+            for (double* v = p + dim, last = p + (long)(n - 1) * dim; v <= last; v += dim)
+            {
+                Vector128<double> b = Sse2.LoadVector128(v);
+                b = Sse2.Subtract(b, origin);
+                Vector128<double> products = Sse2.Multiply(a, Sse2.Shuffle(b, b, 0b01));
+                Vector128<double> cross = Sse3.HorizontalSubtract(products, products);
+                area = Sse2.AddScalar(area, cross);
+                sums = Sse2.Add(sums, Sse2.Multiply(cross, Sse2.Add(a, b)));
+                a = b;
+            }
+            return (area.ToScalar(), sums.GetElement(0), sums.GetElement(1));
+        }
+        double ax = p[0] - baseX, ay = p[1] - baseY;
+        for (double* v = p + dim, last = p + (long)(n - 1) * dim; v <= last; v += dim)
+        {
+            double bx = v[0] - baseX, by = v[1] - baseY;
+            double cross = ax * by - bx * ay;
+            area2 += cross;
+            sumX += cross * (ax + bx);
+            sumY += cross * (ay + by);
+            ax = bx;
+            ay = by;
+        }
+        return (area2, sumX, sumY);
+    }
+
+    /// <summary>
+    /// Adds each segment's length times its midpoint, in vertex order, to (<paramref name="sumX"/>,
+    /// <paramref name="sumY"/>) for the line through the <paramref name="n"/> vertices at <paramref name="p"/>;
+    /// returns the line's length.
+    /// </summary>
+    private static double AddSegments(double* p, int n, int dim, ref double sumX, ref double sumY)
+    {
+        double length = 0;
+        if (Sse3.IsSupported)
+        {
+            // As in RingMoments, x and y are independent lanes taking the scalar loop's steps in its order
+            // (the square root is correctly rounded and halving is exact), so the sums are bit-identical.
+            Vector128<double> a = Sse2.LoadVector128(p), sums = Vector128.Create(sumX, sumY), total = Vector128<double>.Zero;
+            Vector128<double> half = Vector128.Create(0.5);
+            // Safe: reads vertices 1 .. n-1 of the line, x and y only.
+            for (double* v = p + dim, last = p + (long)(n - 1) * dim; v <= last; v += dim)
+            {
+                Vector128<double> b = Sse2.LoadVector128(v), d = Sse2.Subtract(b, a);
+                d = Sse2.Multiply(d, d);
+                Vector128<double> segment = Sse2.Sqrt(Sse3.HorizontalAdd(d, d));
+                total = Sse2.AddScalar(total, segment);
+                sums = Sse2.Add(sums, Sse2.Multiply(Sse2.Multiply(segment, Sse2.Add(a, b)), half));
+                a = b;
+            }
+            sumX = sums.ToScalar();
+            sumY = sums.GetElement(1);
+            return total.ToScalar();
+        }
+        double ax = p[0], ay = p[1];
+        for (double* v = p + dim, last = p + (long)(n - 1) * dim; v <= last; v += dim)
+        {
+            double bx = v[0], by = v[1];
+            double dx = bx - ax, dy = by - ay, segment = Math.Sqrt(dx * dx + dy * dy);
+            length += segment;
+            sumX += segment * (ax + bx) / 2;
+            sumY += segment * (ay + by) / 2;
+            ax = bx;
+            ay = by;
+        }
+        return length;
     }
 
     private readonly struct RepresentativePointOp : IGeometryOp
