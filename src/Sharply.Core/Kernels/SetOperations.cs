@@ -67,6 +67,6 @@ public static class SetOperations
 
     private readonly struct OverlayOp(SpatialFunction function) : IBinaryGeometryOp
     {
-        public NtsGeometry Apply(NtsGeometry a, NtsGeometry b) => OverlayNGRobust.Overlay(a, b, function);
+        public NtsGeometry Apply(NtsGeometry a, NtsGeometry b) => FastOverlay.Overlay(a, b, function);
     }
 }
