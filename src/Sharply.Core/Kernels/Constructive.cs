@@ -303,7 +303,7 @@ public static unsafe class Constructive
 
     private readonly struct BufferRowOp(double distance, BufferParameters parameters) : IGeometryOp
     {
-        public NtsGeometry Apply(NtsGeometry geometry) => BufferOp.Buffer(geometry, distance, parameters);
+        public NtsGeometry Apply(NtsGeometry geometry) => FastBuffer.Buffer(geometry, distance, parameters);
     }
 
     private readonly struct SimplifyOp(double tolerance, bool preserveTopology) : IGeometryOp

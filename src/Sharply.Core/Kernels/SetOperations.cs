@@ -1,4 +1,3 @@
-using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Operation.Union;
 using Sharply.Core.Geometries;
 using Sharply.Core.Nts;
@@ -7,7 +6,7 @@ using SpatialFunction = NetTopologySuite.Operation.Overlay.SpatialFunction;
 
 namespace Sharply.Core.Kernels;
 
-/// <summary>Boolean overlay of paired rows (OverlayNG with snapping fallbacks), and reductions over all rows.
+/// <summary>Boolean overlay of paired rows (OverlayNG, sweep-noded, with NTS's snapping fallbacks), and reductions over all rows.
 /// A missing row gives a missing result.</summary>
 public static class SetOperations
 {
@@ -40,7 +39,7 @@ public static class SetOperations
         {
             NtsGeometry current = result;
             NtsGeometry next = geometries[i];
-            result = Guard(() => OverlayNGRobust.Overlay(current, next, SpatialFunction.Intersection));
+            result = Guard(() => FastOverlay.Overlay(current, next, SpatialFunction.Intersection));
         }
         return NtsConverter.ToArray([result], array.Crs);
     }
@@ -67,6 +66,6 @@ public static class SetOperations
 
     private readonly struct OverlayOp(SpatialFunction function) : IBinaryGeometryOp
     {
-        public NtsGeometry Apply(NtsGeometry a, NtsGeometry b) => OverlayNGRobust.Overlay(a, b, function);
+        public NtsGeometry Apply(NtsGeometry a, NtsGeometry b) => FastOverlay.Overlay(a, b, function);
     }
 }
