@@ -8,7 +8,9 @@ namespace Sharply.Core.Nts;
 /// NTS's <see cref="MCIndexNoder"/> without its R-tree: the monotone chains are sorted by their smallest x
 /// and swept, so no query allocates a result list. Every pair of chains whose envelopes intersect is handed
 /// to the intersector exactly once, lower chain id first, as <see cref="MCIndexNoder"/> does, so the nodes
-/// found are the same.
+/// found are the same. Chains that overlap in x but not in y cost the sweep a comparison each: when those
+/// pile up (combs of long horizontal chains, as in polygonized rasters), the remaining work goes to
+/// <see cref="MCIndexNoder"/>, which finds the same nodes again (adding a node twice changes nothing).
 /// </summary>
 internal sealed class SweepNoder(ISegmentIntersector intersector) : INoder
 {
@@ -22,6 +24,9 @@ internal sealed class SweepNoder(ISegmentIntersector intersector) : INoder
 
     public IList<ISegmentString> GetNodedSubstrings() =>
         NodedSegmentString.GetNodedSubstrings(_segmentStrings ?? throw new InvalidOperationException("ComputeNodes was not called"));
+
+    /// <summary>Envelope comparisons allowed per chain before the sweep hands over to the R-tree.</summary>
+    private const long ComparisonBudget = 64;
 
     /// <summary>Calls <paramref name="intersector"/> for every pair of overlapping monotone chains of
     /// <paramref name="segmentStrings"/> (including pairs from one string) until it is done.</summary>
@@ -56,11 +61,17 @@ internal sealed class SweepNoder(ISegmentIntersector intersector) : INoder
             maxY[i] = envelope.MaxY;
         }
         var action = new MCIndexNoder.SegmentOverlapAction(intersector);
+        long comparisons = ComparisonBudget * (count + 1000L);
         for (int i = 0; i < count; i++)
         {
             double right = maxX[i], bottom = minY[i], top = maxY[i];
             for (int j = i + 1; j < count && minX[j] <= right; j++)
             {
+                if (--comparisons < 0)
+                {
+                    new MCIndexNoder(intersector).ComputeNodes(segmentStrings);
+                    return;
+                }
                 if (minY[j] > top || maxY[j] < bottom) continue;
                 int a = order[i], b = order[j];
                 if (a < b) chains[a].ComputeOverlaps(chains[b], action);

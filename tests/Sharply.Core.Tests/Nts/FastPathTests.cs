@@ -81,7 +81,8 @@ public class FastPathTests
     public void BufferEqualsBufferOp()
     {
         int count = 0;
-        foreach (NtsGeometry shape in Shapes())
+        // Every third shape keeps the test's time reasonable: buffering is the slowest operation there is.
+        foreach (NtsGeometry shape in Shapes().Where((_, i) => i % 3 == 0))
         {
             foreach (double distance in new[] { 5.0, -3.0, 40.0 })
             {
@@ -92,7 +93,7 @@ public class FastPathTests
             AssertSame(BufferOp.Buffer(shape, 7, square), FastBuffer.Buffer(shape, 7, square), $"mitred buffer of shape {count}");
             count++;
         }
-        Assert.True(count > 40);
+        Assert.True(count > 13);
     }
 
     [Fact]
@@ -148,6 +149,35 @@ public class FastPathTests
         sweep.ComputeNodes(Strings());
         IList<ISegmentString> expected = reference.GetNodedSubstrings(), actual = sweep.GetNodedSubstrings();
         Assert.True(expected.Count > 10 * lines.Count);
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++)
+            Assert.Equal(expected[i].Coordinates.Select(c => (c.X, c.Y)), actual[i].Coordinates.Select(c => (c.X, c.Y)));
+    }
+
+    [Fact]
+    public void CombsHandOverToTheRTreeWithTheSameNodes()
+    {
+        // 3000 long horizontal teeth all overlap in x: the sweep alone would compare ~4.5 million pairs.
+        const int teeth = 3000;
+        var comb = new List<Coordinate> { new(0, 0) };
+        for (int i = 0; i < teeth; i++)
+        {
+            comb.Add(new Coordinate(1000, 2 * i));
+            comb.Add(new Coordinate(1000, 2 * i + 1));
+            comb.Add(new Coordinate(1, 2 * i + 1));
+            comb.Add(new Coordinate(1, 2 * i + 2));
+        }
+        comb.Add(new Coordinate(0, 2 * teeth));
+        comb.Add(new Coordinate(0, 0));
+        Coordinate[] cut = [new(500, -1), new(500.5, 2 * teeth + 1)];
+        IList<ISegmentString> Strings() => new List<ISegmentString> { new NodedSegmentString(comb.ToArray(), null), new NodedSegmentString(cut, null) };
+
+        var reference = new MCIndexNoder(new IntersectionAdder(new RobustLineIntersector()));
+        reference.ComputeNodes(Strings());
+        var sweep = new SweepNoder(new IntersectionAdder(new RobustLineIntersector()));
+        sweep.ComputeNodes(Strings());
+        IList<ISegmentString> expected = reference.GetNodedSubstrings(), actual = sweep.GetNodedSubstrings();
+        Assert.True(expected.Count > 2 * teeth);
         Assert.Equal(expected.Count, actual.Count);
         for (int i = 0; i < expected.Count; i++)
             Assert.Equal(expected[i].Coordinates.Select(c => (c.X, c.Y)), actual[i].Coordinates.Select(c => (c.X, c.Y)));
