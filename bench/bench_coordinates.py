@@ -4,6 +4,8 @@ Shapely 1.8 has no vectorized constructors or coordinate export, so its side is 
 with it: one geometry object per row, coordinates gathered geometry by geometry.
 """
 
+import sys
+
 import numpy as np
 from shapely.geometry import LineString, Polygon
 
@@ -56,4 +58,4 @@ def main(quick: bool):
 
 
 if __name__ == "__main__":
-    main(quick=True)
+    main(quick="--quick" in sys.argv)

@@ -8,6 +8,7 @@ shared machine inflates less than wall time.
 """
 
 import os
+import sys
 import time
 
 import geopandas
@@ -71,4 +72,4 @@ def main(quick=False):
 
 
 if __name__ == "__main__":
-    main()
+    main(quick="--quick" in sys.argv)

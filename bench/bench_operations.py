@@ -13,6 +13,7 @@ Sharply runs with 1 thread and with all threads.
 """
 
 import os
+import sys
 import time
 import warnings
 
@@ -178,4 +179,4 @@ def main(quick=False):
 
 
 if __name__ == "__main__":
-    main()
+    main(quick="--quick" in sys.argv)
