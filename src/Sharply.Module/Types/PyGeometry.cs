@@ -20,9 +20,31 @@ internal static unsafe class PyGeometry
 
     public static nint Type { get; private set; }
 
+    private const string GeometryDoc = """
+        A geometry: a view of one row of a GeometryArray (no copy).
+
+        Geometries come from indexing an array or from the constructors. They have Shapely's properties
+        (``geom_type``, ``wkt``, ``wkb``, ``bounds``, ``coords``, ``exterior``, ``geoms``...) and every
+        vectorized function as a method or property (``g.area``, ``g.buffer(1)``, ``g.intersects(h)``).
+        Equality is exact and geometries are hashable and picklable.
+
+        Examples
+        --------
+        >>> import sharply
+        >>> line = sharply.from_wkt("LINESTRING (0 0, 3 4)")
+        >>> line
+        <LINESTRING (0 0, 3 4)>
+        >>> line.length, line.geom_type, line.bounds
+        (5.0, 'LineString', (0.0, 0.0, 3.0, 4.0))
+        >>> line.buffer(1).area > 10
+        True
+        >>> line == sharply.from_wkt("LINESTRING (0 0, 3 4)")
+        True
+        """;
+
     public static Owned CreateType(nint module)
     {
-        Owned type = new HeapType($"{Init.ModuleName}.Geometry", "A geometry: a view of one row of a GeometryArray.")
+        Owned type = new HeapType("sharply.Geometry", GeometryDoc)
             .Slot(CApi.Py_tp_repr, (delegate* unmanaged<nint, nint>)&Repr)
             .Slot(CApi.Py_tp_richcompare, (delegate* unmanaged<nint, nint, int, nint>)&RichCompare)
             .Slot(CApi.Py_tp_hash, (delegate* unmanaged<nint, nint>)&Hash)

@@ -18,10 +18,34 @@ internal static unsafe class PyGeometryArray
 
     public static nint Type { get; private set; }
 
+    private const string ArrayDoc = """
+        An immutable array of geometries stored natively in the GeoArrow memory layout.
+
+        One float64 coordinate buffer and int32 offsets for geometries, parts and rings, plus a validity
+        bitmap for missing values (None). Arrays come from the constructors (``from_wkb``, ``points``,
+        ``from_shapely``, ``from_arrow``...) and from every vectorized function that returns geometries.
+        Indexing with an int gives a Geometry (or None); a slice, boolean mask or integer array gives an
+        array. Arrays carry a ``crs`` and export themselves through the Arrow PyCapsule Interface.
+
+        Examples
+        --------
+        >>> import sharply
+        >>> array = sharply.points([[0, 0], [1, 1], [2, 2]])
+        >>> array
+        <GeometryArray[3] Point>
+        [<POINT (0 0)>, <POINT (1 1)>, <POINT (2 2)>]
+        >>> len(array), array[1]
+        (3, <POINT (1 1)>)
+        >>> array[[True, False, True]]
+        <GeometryArray[2] Point>
+        [<POINT (0 0)>, <POINT (2 2)>]
+        >>> sharply.get_x(array)
+        array([0., 1., 2.])
+        """;
+
     public static Owned CreateType(nint module)
     {
-        Owned type = new HeapType($"{Init.ModuleName}.GeometryArray",
-                "An immutable array of geometries stored natively in the GeoArrow memory layout.")
+        Owned type = new HeapType("sharply.GeometryArray", ArrayDoc)
             .Slot(CApi.Py_tp_repr, (delegate* unmanaged<nint, nint>)&Repr)
             .Slot(CApi.Py_mp_length, (delegate* unmanaged<nint, nint>)&Length)
             .Slot(CApi.Py_sq_length, (delegate* unmanaged<nint, nint>)&Length)
