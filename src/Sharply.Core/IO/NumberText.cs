@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Sharply.Core.IO;
 
@@ -121,8 +122,10 @@ internal static class NumberText
     }
 
     /// <summary>
-    /// JSON number: the shortest text that reads back to the same double, with ".0" on integral values
-    /// and a lowercase exponent (1.0, 0.1, 1e+20), as Python and GEOS write. NaN and infinities are null.
+    /// JSON number: the shortest text that reads back to the same double, laid out as .NET's round-trip
+    /// text is (positional from 1e-4 to below 1e17, else scientific with at least two exponent digits),
+    /// with ".0" on integral values and a lowercase exponent (1.0, 0.1, 1e+20, 1e-05).
+    /// NaN and infinities are null.
     /// </summary>
     public static void WriteShortest(Utf8Sink output, double value) => output.Advance(FormatShortest(value, output.GetSpan(MaxShortestLength)));
 
@@ -133,31 +136,38 @@ internal static class NumberText
     /// bytes); returns the length written.</summary>
     public static int FormatShortest(double value, Span<byte> span)
     {
-        if (!double.IsFinite(value))
+        ulong bits = BitConverter.DoubleToUInt64Bits(value);
+        bool negative = (long)bits < 0;
+        bits &= ~(1UL << 63);
+        if (bits >= 0x7FF0000000000000)
         {
             "null"u8.CopyTo(span);
             return 4;
         }
-        int length = TryFormatShortestFixed(value, span);
-        return length > 0 ? length : FormatShortestGeneral(value, span);
-    }
-
-    /// <summary>The general path of <see cref="WriteShortest"/> for a finite value: .NET's shortest
-    /// round-trip text, with a lowercase exponent and ".0" added to integral values.</summary>
-    internal static int FormatShortestGeneral(double value, Span<byte> span)
-    {
-        value.TryFormat(span, out int length, "R", CultureInfo.InvariantCulture);
-        int exponent = span[..length].IndexOf((byte)'E');
-        if (exponent >= 0) span[exponent] = (byte)'e';
-        else if (!span[..length].Contains((byte)'.'))
+        if (bits == 0)
         {
-            span[length++] = (byte)'.';
-            span[length++] = (byte)'0';
+            (negative ? "-0.0"u8 : "0.0"u8).CopyTo(span);
+            return negative ? 4 : 3;
         }
+        ulong digits = ShortestDecimal.Of(bits, out int exponent);
+        int count = DigitCount(digits), point = count + exponent;
+        if (point is >= -3 and <= 17)
+            return exponent >= 0 ? WriteFixedDigits(span, digits * PowersOfTen[exponent], 0, negative) : WriteFixedDigits(span, digits, -exponent, negative);
+        int length = 0;
+        if (negative) span[length++] = (byte)'-';
+        if (count == 1) span[length++] = (byte)('0' + (int)digits);
+        else length += WriteFixedDigits(span[length..], digits, count - 1, false);
+        span[length++] = (byte)'e';
+        int power = point - 1;
+        span[length++] = power < 0 ? (byte)'-' : (byte)'+';
+        ulong magnitude = (ulong)Math.Abs(power);
+        int position = length += magnitude >= 100 ? 3 : 2;
+        if (magnitude >= 100) WriteDigit(span, ref position, ref magnitude);
+        WritePair(span, ref position, ref magnitude);
         return length;
     }
 
-    /// <summary>10^k for k = 0 .. 19 (enough for 17 significant digits of values from 1e-3 on).</summary>
+    /// <summary>10^k for k = 0 .. 19.</summary>
     private static readonly ulong[] PowersOfTen = MakePowersOfTen();
 
     private static ulong[] MakePowersOfTen()
@@ -168,78 +178,25 @@ internal static class NumberText
         return powers;
     }
 
-    /// <summary>
-    /// The fast path of <see cref="WriteShortest"/> for values written in positional notation
-    /// (1e-3 &lt;= |value| &lt; 1e15), in exact integer arithmetic: with |value| = f * 2^e, the decimals
-    /// m / 10^k that read back as the value are the integers m inside the rounding interval of the
-    /// value scaled by 10^k (ends included when f is even, as round-half-even reading does). The fewest
-    /// decimals k with such an m (found by bisection: once one exists, every larger k has one) give the
-    /// fewest significant digits; among several such m the one nearest the exact value is taken, as
-    /// shortest round-trip algorithms do (an exact tie returns 0 for the general path to decide).
-    /// Returns the length written.
-    /// </summary>
-    internal static int TryFormatShortestFixed(double value, Span<byte> span) =>
-        TryShortestDigits(Math.Abs(value), out ulong m, out int k) ? WriteFixedDigits(span, m, k, value < 0) : 0;
+    /// <summary>The number of decimal digits of <paramref name="m"/> (1 for 0).</summary>
+    private static int DigitCount(ulong m)
+    {
+        // bits * 1233 / 4096 is floor(log10 2^bits): the count is that or one more.
+        int estimate = (64 - BitOperations.LeadingZeroCount(m | 1)) * 1233 >> 12;
+        return estimate + (m >= PowersOfTen[estimate] ? 1 : 0);
+    }
 
-    /// <summary>The shortest round-trip text of <paramref name="magnitude"/> as m / 10^k (see
-    /// <see cref="TryFormatShortestFixed"/>); false when the general path must decide.</summary>
+    /// <summary>The shortest round-trip digits of <paramref name="magnitude"/> as m / 10^k for
+    /// 1e-3 &lt;= magnitude &lt; 1e15, where m fits a ulong; false outside that range.</summary>
     private static bool TryShortestDigits(double magnitude, out ulong m, out int k)
     {
         k = 0;
         m = 0;
         if (!(magnitude >= 1e-3 && magnitude < 1e15)) return false;
-        ulong bits = BitConverter.DoubleToUInt64Bits(magnitude);
-        ulong f = (bits & ((1UL << 52) - 1)) | (1UL << 52);
-        int shift = 2 - ((int)(bits >> 52) - 1075);
-        // In units of 2^(e - 2): the value is 4f, the neighbours' midpoints 4f - 2 (4f - 1 below a
-        // power of two, where the next smaller double is half as far) and 4f + 2.
-        ulong lower = f == 1UL << 52 ? 4 * f - 1 : 4 * f - 2, upper = 4 * f + 2;
-        bool inclusive = (f & 1) == 0;
-        // 17 significant digits always suffice; most full-precision values need 16 or 17, so try those first.
-        int integerDigits = 0;
-        while (integerDigits < 15 && magnitude >= PowersOfTen[integerDigits]) integerDigits++;
-        int leadingZeros = magnitude >= 0.1 ? 0 : magnitude >= 0.01 ? 1 : 2;
-        int low = 0, high = Math.Min(PowersOfTen.Length - 1, 17 - integerDigits + leadingZeros);
-        if (high > 0 && Candidates(lower, upper, shift, inclusive, high - 1, out _) == 0) low = high;
-        else if (high > 0) high--;
-        while (low < high)
-        {
-            int middle = (low + high) / 2;
-            if (Candidates(lower, upper, shift, inclusive, middle, out _) > 0) high = middle;
-            else low = middle + 1;
-        }
-        k = low;
-        int count = Candidates(lower, upper, shift, inclusive, low, out m);
-        if (count == 0) return false;
-        if (count > 1)
-        {
-            // Several texts of that length read back as the value: the algorithms pick the one nearest
-            // the exact value (an exact tie is left to the general path).
-            UInt128 center = Math.BigMul(4 * f, PowersOfTen[low]), half = UInt128.One << (shift - 1);
-            UInt128 remainder = center & ((UInt128.One << shift) - 1);
-            if (remainder == half) return false;
-            ulong nearest = (ulong)(center >> shift) + (remainder > half ? 1UL : 0UL);
-            Candidates(lower, upper, shift, inclusive, low, out ulong first, out ulong last);
-            m = Math.Clamp(nearest, first, last);
-        }
+        m = ShortestDecimal.Of(BitConverter.DoubleToUInt64Bits(magnitude), out int exponent);
+        if (exponent >= 0) m *= PowersOfTen[exponent];
+        else k = -exponent;
         return true;
-    }
-
-    /// <summary>How many integers lie in the interval [lower, upper] * 10^k / 2^shift (0, 1 or 2 meaning
-    /// "more"), and the first of them.</summary>
-    private static int Candidates(ulong lower, ulong upper, int shift, bool inclusive, int k, out ulong first) =>
-        Candidates(lower, upper, shift, inclusive, k, out first, out _);
-
-    private static int Candidates(ulong lower, ulong upper, int shift, bool inclusive, int k, out ulong first, out ulong last)
-    {
-        UInt128 l = Math.BigMul(lower, PowersOfTen[k]), u = Math.BigMul(upper, PowersOfTen[k]);
-        UInt128 mask = (UInt128.One << shift) - 1;
-        UInt128 lo = (l >> shift) + ((l & mask) != 0 || !inclusive ? UInt128.One : UInt128.Zero);
-        UInt128 hi = (u >> shift) - ((u & mask) == 0 && !inclusive ? UInt128.One : UInt128.Zero);
-        first = (ulong)lo;
-        last = (ulong)hi;
-        if (lo > hi) return 0;
-        return lo == hi ? 1 : 2;
     }
 
     /// <summary>The last two digits of <paramref name="m"/> before <paramref name="position"/>; m loses them.</summary>
@@ -267,8 +224,7 @@ internal static class NumberText
     /// back to front once the length is known.</summary>
     private static int WriteFixedDigits(Span<byte> span, ulong m, int k, bool negative)
     {
-        int count = 1;
-        while (count < PowersOfTen.Length && m >= PowersOfTen[count]) count++;
+        int count = DigitCount(m);
         int length = (negative ? 1 : 0) + (count <= k ? 2 + k : count + 1 + (k == 0 ? 1 : 0));
         int position = length;
         if (k == 0)
