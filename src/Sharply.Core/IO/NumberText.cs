@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Sharply.Core.IO;
 
@@ -160,10 +162,14 @@ internal static class NumberText
         span[length++] = (byte)'e';
         int power = point - 1;
         span[length++] = power < 0 ? (byte)'-' : (byte)'+';
-        ulong magnitude = (ulong)Math.Abs(power);
-        int position = length += magnitude >= 100 ? 3 : 2;
-        if (magnitude >= 100) WriteDigit(span, ref position, ref magnitude);
-        WritePair(span, ref position, ref magnitude);
+        power = Math.Abs(power);
+        if (power >= 100)
+        {
+            span[length++] = (byte)('0' + power / 100);
+            power %= 100;
+        }
+        span[length++] = (byte)('0' + power / 10);
+        span[length++] = (byte)('0' + power % 10);
         return length;
     }
 
@@ -179,6 +185,7 @@ internal static class NumberText
     }
 
     /// <summary>The number of decimal digits of <paramref name="m"/> (1 for 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DigitCount(ulong m)
     {
         // bits * 1233 / 4096 is floor(log10 2^bits): the count is that or one more.
@@ -199,50 +206,56 @@ internal static class NumberText
         return true;
     }
 
-    /// <summary>The last two digits of <paramref name="m"/> before <paramref name="position"/>; m loses them.</summary>
-    private static void WritePair(Span<byte> span, ref int position, ref ulong m)
-    {
-        ulong quotient = m / 100;
-        int rest = 2 * (int)(m - quotient * 100);
-        span[--position] = DigitPairs[rest + 1];
-        span[--position] = DigitPairs[rest];
-        m = quotient;
-    }
-
-    /// <summary>The last digit of <paramref name="m"/> before <paramref name="position"/>; m loses it.</summary>
-    private static void WriteDigit(Span<byte> span, ref int position, ref ulong m)
-    {
-        ulong quotient = m / 10;
-        span[--position] = (byte)('0' + (int)(m - quotient * 10));
-        m = quotient;
-    }
-
     private static ReadOnlySpan<byte> DigitPairs =>
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
     /// <summary>Writes <paramref name="m"/> / 10^<paramref name="k"/> as "123.45" ("123.0" when k is 0, "0.012" below 1),
     /// back to front once the length is known.</summary>
-    private static int WriteFixedDigits(Span<byte> span, ulong m, int k, bool negative)
+    private static unsafe int WriteFixedDigits(Span<byte> span, ulong m, int k, bool negative)
     {
         int count = DigitCount(m);
         int length = (negative ? 1 : 0) + (count <= k ? 2 + k : count + 1 + (k == 0 ? 1 : 0));
-        int position = length;
-        if (k == 0)
+        if ((uint)length > (uint)span.Length) throw new ArgumentException($"{length} bytes do not fit {span.Length}", nameof(span));
+        // Safe: every write lands before start + length, inside the span (checked above).
+        fixed (byte* start = span)
         {
-            span[--position] = (byte)'0';
-            span[--position] = (byte)'.';
+            byte* position = start + length;
+            if (k == 0)
+            {
+                *--position = (byte)'0';
+                *--position = (byte)'.';
+            }
+            else
+            {
+                position = WriteLowDigits(position, ref m, k);
+                *--position = (byte)'.';
+            }
+            WriteLowDigits(position, ref m, Math.Max(count - k, 1));
+            if (negative) *start = (byte)'-';
         }
-        else
-        {
-            int decimals = k;
-            for (; decimals >= 2; decimals -= 2) WritePair(span, ref position, ref m);
-            if (decimals == 1) WriteDigit(span, ref position, ref m);
-            span[--position] = (byte)'.';
-        }
-        while (m >= 100) WritePair(span, ref position, ref m);
-        if (m >= 10) WritePair(span, ref position, ref m);
-        else WriteDigit(span, ref position, ref m);
-        if (negative) span[--position] = (byte)'-';
         return length;
+    }
+
+    /// <summary>Writes the lowest <paramref name="count"/> digits of <paramref name="m"/> (leading zeros
+    /// included) two at a time, ending before <paramref name="end"/>; m loses them. Returns where they start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe byte* WriteLowDigits(byte* end, ref ulong m, int count)
+    {
+        ref byte pairs = ref MemoryMarshal.GetReference(DigitPairs);
+        for (; count >= 2; count -= 2)
+        {
+            ulong quotient = m / 100;
+            end -= 2;
+            // Safe: the caller owns the count bytes before end.
+            Unsafe.WriteUnaligned(end, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, 2 * (int)(m - quotient * 100))));
+            m = quotient;
+        }
+        if (count == 1)
+        {
+            ulong quotient = m / 10;
+            *--end = (byte)('0' + (int)(m - quotient * 10));
+            m = quotient;
+        }
+        return end;
     }
 }

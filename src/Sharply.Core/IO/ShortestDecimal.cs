@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Sharply.Core.IO;
 
@@ -43,12 +44,15 @@ internal static class ShortestDecimal
     }
 
     /// <summary>floor(q log10 2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FloorLog10Pow2(int q) => (int)((q * 661_971_961_083L) >> 41);
 
     /// <summary>floor(q log10 2 + log10 3/4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FloorLog10ThreeQuartersPow2(int q) => (int)((q * 661_971_961_083L - 274_743_187_321L) >> 41);
 
     /// <summary>floor(e log2 10).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FloorLog2Pow10(int e) => (int)((e * 913_124_641_741L) >> 38);
 
     /// <summary>
@@ -83,6 +87,7 @@ internal static class ShortestDecimal
     }
 
     /// <summary>The shortest decimal of c * 2^q, possibly with trailing zeros.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Schubfach(int q, ulong c, out int exponent)
     {
         ulong odd = c & 1;
@@ -121,6 +126,7 @@ internal static class ShortestDecimal
     }
 
     /// <summary>floor(g * cp / 2^127) with its lowest bit set when the division is inexact (g = g1 2^63 + g0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong RoundOdd(ulong g1, ulong g0, ulong cp)
     {
         ulong x1 = Math.BigMul(g0, cp, out _);
