@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Sharply.Core.Geometries;
 
 namespace Sharply.Core.IO;
@@ -241,17 +243,13 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
         ulong mantissa = 0;
         int digits = 0, decimals = 0;
         if (i < json.Length && json[i] == (byte)'0') i++;
-        else if (i < json.Length && json[i] - (uint)'1' <= 8)
-        {
-            for (; i < json.Length && json[i] - (uint)'0' <= 9; i++, digits++)
-                if (digits < 19) mantissa = mantissa * 10 + (uint)(json[i] - '0');
-        }
+        else if (i < json.Length && json[i] - (uint)'1' <= 8) i = Digits(json, i, ref mantissa, ref digits);
         else return false;
         if (i < json.Length && json[i] == (byte)'.')
         {
             int first = ++i;
-            for (; i < json.Length && json[i] - (uint)'0' <= 9; i++, digits++, decimals++)
-                if (digits < 19) mantissa = mantissa * 10 + (uint)(json[i] - '0');
+            i = Digits(json, i, ref mantissa, ref digits);
+            decimals = i - first;
             if (i == first) return false;
         }
         bool plain = true;
@@ -273,12 +271,33 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
         return double.TryParse(json[start..i], NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
+    /// <summary>The digits from <paramref name="i"/> on: the first 19 go into <paramref name="mantissa"/>,
+    /// eight at a time while they fit; <paramref name="digits"/> counts them all. Returns the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digits(ReadOnlySpan<byte> json, int i, ref ulong mantissa, ref int digits)
+    {
+        while (digits <= 11 && i + 8 <= json.Length)
+        {
+            ulong chunk = BinaryPrimitives.ReadUInt64LittleEndian(json.Slice(i, 8));
+            // Eight ASCII digits: every byte 0x30..0x39 (adding 6 keeps it below 0x40).
+            if (((chunk & 0xF0F0F0F0F0F0F0F0) | (((chunk + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) >> 4)) != 0x3333333333333333) break;
+            chunk -= 0x3030303030303030;
+            chunk = chunk * 10 + (chunk >> 8);
+            chunk = ((chunk & 0x000000FF000000FF) * (100 + (1_000_000UL << 32)) + ((chunk >> 16) & 0x000000FF000000FF) * (1 + (10_000UL << 32))) >> 32;
+            mantissa = mantissa * 100_000_000 + (uint)chunk;
+            digits += 8;
+            i += 8;
+        }
+        for (; i < json.Length && json[i] - (uint)'0' <= 9; i++, digits++)
+            if (digits < 19) mantissa = mantissa * 10 + (uint)(json[i] - '0');
+        return i;
+    }
+
     /// <summary>
     /// <paramref name="mantissa"/> / 10^<paramref name="decimals"/> correctly rounded, or false. Below 2^53
-    /// the mantissa is exact, so one division rounds correctly. Above, the quotient q = f * 2^e (two
-    /// roundings) is checked exactly: it is the rounded value when the decimal lies within half a unit
-    /// of q (ties to an even f), which in integers scaled by 2 * 10^d * 2^-e reads
-    /// |m * 2^(1-e) - 2 f 10^d| &lt;= 10^d (half that below a power of two, where the gap below is halved).
+    /// the mantissa is exact, so one division rounds correctly. Above, the quotient (two roundings) is
+    /// within one unit of the correctly rounded value: it is checked exactly (<see cref="Side"/>), and when
+    /// off, its neighbour towards the exact quotient is.
     /// </summary>
     private static bool Divide(ulong mantissa, int decimals, out double value)
     {
@@ -287,14 +306,30 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
         value = mantissa / ExactPowersOfTen[decimals];
         if (mantissa <= 1UL << 53) return true;
         if (decimals >= PowersOfTen.Length) return false;
+        int side = Side(mantissa, decimals, value);
+        if (side is 0 or 2) return side == 0;
+        value = side > 0 ? Math.BitIncrement(value) : Math.BitDecrement(value);
+        return Side(mantissa, decimals, value) == 0;
+    }
+
+    /// <summary>
+    /// 0 when <paramref name="value"/> = f * 2^e is m / 10^d correctly rounded, else the side of value the
+    /// exact quotient lies on (1 above, -1 below); 2 when the exponent is out of this check's range. The
+    /// value is the rounded quotient when the decimal lies within half a unit of it (ties to an even f),
+    /// which in integers scaled by 2 * 10^d * 2^-e reads |m * 2^(1-e) - 2 f 10^d| &lt;= 10^d (half that
+    /// below a power of two, where the gap below is halved).
+    /// </summary>
+    private static int Side(ulong mantissa, int decimals, double value)
+    {
         ulong bits = BitConverter.DoubleToUInt64Bits(value);
         int shift = 1075 - (int)(bits >> 52);
-        if (shift < 1 || shift > 62) return false;
+        if (shift < 1 || shift > 62) return 2;
         ulong f = (bits & ((1UL << 52) - 1)) | (1UL << 52), power = PowersOfTen[decimals];
         UInt128 scaled = (UInt128)mantissa << (shift + 1), nearest = Math.BigMul(f, power) << 1;
         UInt128 difference = scaled > nearest ? scaled - nearest : nearest - scaled;
         if (f == 1UL << 52 && scaled < nearest) difference <<= 1;
-        return difference < power || (difference == power && (f & 1) == 0);
+        if (difference < power || (difference == power && (f & 1) == 0)) return 0;
+        return scaled > nearest ? 1 : -1;
     }
 
     /// <summary>10^k for k = 0 .. 19.</summary>

@@ -107,6 +107,26 @@ public class GeoJsonScannerTests
     }
 
     [Fact]
+    public void ShortestTextsOfRandomDoublesReadBackExactly()
+    {
+        var random = new Random(8);
+        var values = new double[200_000];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = (i % 2 == 0 ? random.NextDouble() * 1000 : random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 16));
+        var rows = new List<string?>();
+        var span = new byte[NumberText.MaxShortestLength];
+        for (int i = 0; i < values.Length; i += 2)
+        {
+            string x = Encoding.ASCII.GetString(span, 0, NumberText.FormatShortest(values[i], span));
+            string y = Encoding.ASCII.GetString(span, 0, NumberText.FormatShortest(values[i + 1], span));
+            rows.Add($$"""{"type":"Point","coordinates":[{{x}},{{y}}]}""");
+        }
+        GeometryArray array = Read(rows);
+        for (int i = 0; i < values.Length; i++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(values[i]), BitConverter.DoubleToInt64Bits(array.VertexCoordinates(i / 2, i / 2 + 1)[i % 2]));
+    }
+
+    [Fact]
     public void MalformedRowsReportTheGeneralPathsErrors()
     {
         string?[] rows =
