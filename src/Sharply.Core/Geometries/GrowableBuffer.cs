@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -5,15 +6,18 @@ namespace Sharply.Core.Geometries;
 
 /// <summary>
 /// An append-only list of <typeparamref name="T"/> that ends as a <see cref="DataBuffer{T}"/>. Large
-/// storage is allocated uninitialized on the pinned heap, so that ending can hand it over without a copy.
+/// storage is allocated uninitialized on the pinned heap, so that ending can hand it over without a copy,
+/// or, for a temporary buffer (<paramref name="temporary"/>), rented from the shared array pool and given
+/// back by <see cref="Release"/>: repeated large decodes then reuse memory instead of faulting in fresh
+/// pages and leaving gigabytes for the garbage collector.
 /// </summary>
-internal sealed class GrowableBuffer<T>(int capacity) where T : unmanaged
+internal sealed class GrowableBuffer<T>(int capacity, bool temporary = false) where T : unmanaged
 {
     /// <summary>Storage of at least this many bytes is pinned: it is on the large object heap anyway,
     /// which is not compacted, and a copy of it would cost more than pinning.</summary>
     private const int PinnedBytes = 256 * 1024;
 
-    private T[] _items = Allocate(Math.Max(capacity, 4));
+    private T[] _items = Allocate(Math.Max(capacity, 4), temporary);
 
     public int Count { get; private set; }
 
@@ -72,13 +76,31 @@ internal sealed class GrowableBuffer<T>(int capacity) where T : unmanaged
     {
         if (needed > Array.MaxLength) throw new InvalidLayoutException("geometry array too large");
         long size = Math.Min(Math.Max((long)_items.Length * 2, needed), Array.MaxLength);
-        T[] items = Allocate((int)size);
+        T[] items = Allocate((int)size, temporary);
         Span.CopyTo(items);
+        Return(_items);
         _items = items;
     }
 
-    private static unsafe T[] Allocate(int length) =>
-        (long)length * sizeof(T) >= PinnedBytes ? GC.AllocateUninitializedArray<T>(length, pinned: true) : new T[length];
+    private static unsafe bool IsLarge(int length) => (long)length * sizeof(T) >= PinnedBytes;
+
+    private static T[] Allocate(int length, bool temporary) =>
+        !IsLarge(length) ? new T[length]
+        : temporary ? ArrayPool<T>.Shared.Rent(length)
+        : GC.AllocateUninitializedArray<T>(length, pinned: true);
+
+    private void Return(T[] items)
+    {
+        if (temporary && IsLarge(items.Length)) ArrayPool<T>.Shared.Return(items);
+    }
+
+    /// <summary>Empties this buffer and gives rented storage back to the pool.</summary>
+    public void Release()
+    {
+        Return(_items);
+        _items = [];
+        Count = 0;
+    }
 
     /// <summary>
     /// Ends this buffer: its elements as a <see cref="DataBuffer{T}"/>, after which this buffer is empty.
@@ -90,8 +112,12 @@ internal sealed class GrowableBuffer<T>(int capacity) where T : unmanaged
         int count = Count;
         _items = [];
         Count = 0;
-        if ((long)items.Length * sizeof(T) < PinnedBytes || count < items.Length - items.Length / 8)
-            return DataBuffer<T>.From(items.AsSpan(0, count));
+        if (temporary || !IsLarge(items.Length) || count < items.Length - items.Length / 8)
+        {
+            DataBuffer<T> copy = DataBuffer<T>.From(items.AsSpan(0, count));
+            Return(items);
+            return copy;
+        }
         // Safe: the array was allocated on the pinned heap, so its address is stable, and the buffer
         // keeps the array alive as its owner.
         return DataBuffer<T>.Wrap((T*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(items)), count, items);

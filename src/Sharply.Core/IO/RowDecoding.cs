@@ -38,7 +38,9 @@ internal static unsafe class RowDecoding
         }
         var builders = new GeometryArrayBuilder[chunks.Length];
         for (int i = 0; i < chunks.Length; i++) builders[i] = chunks[i].Builder;
-        return new DecodeResult(GeometryArrayBuilder.Concat(builders, crs), failures, srid);
+        GeometryArray array = GeometryArrayBuilder.Concat(builders, crs);
+        foreach (GeometryArrayBuilder builder in builders) builder.Release();
+        return new DecodeResult(array, failures, srid);
     }
 
     /// <summary>Copies managed values into one pinned block and reads them (missing = null).</summary>
@@ -69,7 +71,7 @@ internal static unsafe class RowDecoding
 
     private sealed class Chunk(int rows)
     {
-        public readonly GeometryArrayBuilder Builder = new(Math.Max(rows, 1));
+        public readonly GeometryArrayBuilder Builder = GeometryArrayBuilder.Temporary(Math.Max(rows, 1));
         public List<DecodeFailure>? Failures;
         public GeometryDecodeException? Error;
         public int Srid;
