@@ -31,6 +31,7 @@ public sealed unsafe class DataBuffer<T> where T : unmanaged
     public static DataBuffer<T> Allocate(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if ((long)length * sizeof(T) >= LargeBuffers.MinimumBytes) LargeBuffers.Allocating((long)length * sizeof(T));
         T[] array = GC.AllocateUninitializedArray<T>(length, pinned: true);
         // Safe: the array lives on the pinned object heap, so its address is stable for its lifetime,
         // and this buffer keeps a reference to it.

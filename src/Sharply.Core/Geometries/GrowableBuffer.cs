@@ -13,10 +13,6 @@ namespace Sharply.Core.Geometries;
 /// </summary>
 internal sealed class GrowableBuffer<T>(int capacity, bool temporary = false) where T : unmanaged
 {
-    /// <summary>Storage of at least this many bytes is pinned: it is on the large object heap anyway,
-    /// which is not compacted, and a copy of it would cost more than pinning.</summary>
-    private const int PinnedBytes = 256 * 1024;
-
     private T[] _items = Allocate(Math.Max(capacity, 4), temporary);
 
     public int Count { get; private set; }
@@ -82,12 +78,17 @@ internal sealed class GrowableBuffer<T>(int capacity, bool temporary = false) wh
         _items = items;
     }
 
-    private static unsafe bool IsLarge(int length) => (long)length * sizeof(T) >= PinnedBytes;
+    /// <summary>Large storage is pinned: it is on a heap that is not compacted anyway, and a copy of it
+    /// would cost more than pinning.</summary>
+    private static unsafe bool IsLarge(int length) => (long)length * sizeof(T) >= LargeBuffers.MinimumBytes;
 
-    private static T[] Allocate(int length, bool temporary) =>
-        !IsLarge(length) ? new T[length]
-        : temporary ? ArrayPool<T>.Shared.Rent(length)
-        : GC.AllocateUninitializedArray<T>(length, pinned: true);
+    private static unsafe T[] Allocate(int length, bool temporary)
+    {
+        if (!IsLarge(length)) return new T[length];
+        if (temporary) return ArrayPool<T>.Shared.Rent(length);
+        LargeBuffers.Allocating((long)length * sizeof(T));
+        return GC.AllocateUninitializedArray<T>(length, pinned: true);
+    }
 
     private void Return(T[] items)
     {
