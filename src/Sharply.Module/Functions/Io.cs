@@ -267,7 +267,8 @@ internal static unsafe class Io
         private void Pin(int row, nint handle)
         {
             var item = new Borrowed(handle);
-            if (item.IsNone) return;
+            // numpy reads an empty (NULL) slot of an object array as None.
+            if (item.IsNull || item.IsNone) return;
             ReadOnlySpan<byte> value;
             try
             {
