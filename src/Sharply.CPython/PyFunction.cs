@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Sharply.CPython.Raw;
@@ -97,17 +98,25 @@ public static unsafe class FunctionBinder
         try
         {
             int count = record->ParameterCount;
-            if (kwnames == 0 && nargs == count)
-                return record->Body(new Arguments(new ReadOnlySpan<nint>(args, count), record->NameHandle)).Steal();
-            nint* slots = stackalloc nint[MaxParameters];
-            Bind(record, args, nargs, kwnames, slots);
-            return record->Body(new Arguments(new ReadOnlySpan<nint>(slots, count), record->NameHandle)).Steal();
+            return kwnames == 0 && nargs == count
+                ? record->Body(new Arguments(new ReadOnlySpan<nint>(args, count), record->NameHandle)).Steal()
+                : CallBound(record, args, nargs, kwnames);
         }
         catch (Exception error)
         {
             Boundary.SetError(error);
             return 0;
         }
+    }
+
+    /// <summary>The general call: keywords or omitted defaults. Kept out of <see cref="Dispatch"/> so the
+    /// positional fast path carries no stack buffer (no stack probe, no stack cookie).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint CallBound(Record* record, nint* args, nint nargs, nint kwnames)
+    {
+        nint* slots = stackalloc nint[MaxParameters];
+        Bind(record, args, nargs, kwnames, slots);
+        return record->Body(new Arguments(new ReadOnlySpan<nint>(slots, record->ParameterCount), record->NameHandle)).Steal();
     }
 
     private static string Name(Record* record) => (string)GCHandle.FromIntPtr(record->NameHandle).Target!;
