@@ -135,6 +135,24 @@ public class FastPathTests
     }
 
     [Fact]
+    public void OverlayLocatesDisconnectedEdgesAsNts()
+    {
+        // No ring of one input touches a ring of the other: every edge is located in the other input.
+        GeometryFactory factory = NtsConverter.Factory;
+        Polygon Square(double x0, double y0, double size) => (Polygon)factory.ToGeometry(new Envelope(x0, x0 + size, y0, y0 + size));
+        var random = new Random(2);
+        var holed = factory.CreatePolygon(factory.CreateLinearRing(WobblyRing(random, 0, 0, 100, 400, 0.1, false)),
+            [factory.CreateLinearRing(WobblyRing(random, 0, 0, 30, 120, 0.1, false))]);
+        var parts = factory.CreateMultiPolygon([Square(-5, -5, 10), Square(50, 0, 8), Square(300, 300, 5), Square(-70, 10, 3)]);
+        foreach (SpatialFunction function in Functions)
+        {
+            AssertSame(OverlayNGRobust.Overlay(holed, parts, function), FastOverlay.Overlay(holed, parts, function), $"{function}");
+            AssertSame(OverlayNGRobust.Overlay(parts, holed, function), FastOverlay.Overlay(parts, holed, function), $"{function}, swapped");
+        }
+        Assert.Equal(8 * 8 + 3 * 3, FastOverlay.Overlay(holed, parts, SpatialFunction.Intersection).Area, 9);
+    }
+
+    [Fact]
     public void SweepNoderFindsTheNodesOfMCIndexNoder()
     {
         var random = new Random(3);
