@@ -4,21 +4,20 @@ using Sharply.CPython.Raw;
 namespace Sharply.Module;
 
 /// <summary>
-/// The items of a numpy object array being made: owned references (0 for None) that <see cref="ToArray"/>
-/// moves into a new array through its buffer, without a Python list in between; items never moved are
-/// released by <see cref="Dispose"/>.
+/// A 1-D numpy object array being filled: made first (numpy sets every item to None), its items then
+/// written straight into its memory, with no intermediate list or array of references, so each item is
+/// stored while it is still in cache. <see cref="ToArray"/> hands the array over; <see cref="Dispose"/>
+/// releases it (and the items set) if it was not handed over.
 /// </summary>
-internal sealed unsafe class ObjectItems(int count) : IDisposable
+internal sealed unsafe class ObjectItems : IDisposable
 {
     private static Owned _numpyEmpty;
     private static Owned _objectType;
-    private readonly nint[] _items = new nint[count];
+    private Owned _array;
+    private readonly nint* _slots;
+    private readonly int _count;
 
-    /// <summary>Takes over <paramref name="item"/> as item <paramref name="index"/>.</summary>
-    public void Set(int index, Owned item) => _items[index] = item.Steal();
-
-    /// <summary>A 1-D numpy object array of the items (the references move into it).</summary>
-    public Owned ToArray()
+    public ObjectItems(int count)
     {
         if (_numpyEmpty.IsNull)
         {
@@ -27,42 +26,45 @@ internal sealed unsafe class ObjectItems(int count) : IDisposable
             _numpyEmpty = numpy.Borrow().GetAttr("empty");
             _objectType = builtins.Borrow().GetAttr("object");
         }
-        using Owned length = Py.Int(_items.Length);
-        Owned array = _numpyEmpty.Borrow().Call(length.Handle, _objectType.Handle);
+        using Owned length = Py.Int(count);
+        _array = _numpyEmpty.Borrow().Call(length.Handle, _objectType.Handle);
         try
         {
-            using BufferView view = BufferView.Acquire(array.Borrow(), "result", writable: true);
+            using BufferView view = BufferView.Acquire(_array.Borrow(), "result", writable: true);
             Span<nint> slots = view.WritableSpan<nint>("O", "result", "Python objects");
-            for (int i = 0; i < _items.Length; i++)
-            {
-                if (_items[i] == 0) continue;
-                nint previous = slots[i];
-                slots[i] = _items[i];
-                _items[i] = 0;
-                // numpy fills a new object array with None.
-                if (previous != 0) Py.DecRef(previous);
-            }
+            // Safe: a new contiguous array that only this object references: its memory neither moves nor
+            // resizes while _array holds it, after the view is released.
+            fixed (nint* first = slots) _slots = first;
         }
         catch
         {
-            array.Dispose();
+            _array.Dispose();
             throw;
         }
+        _count = count;
+    }
+
+    /// <summary>Takes over <paramref name="item"/> as item <paramref name="index"/> (replacing None).</summary>
+    public void Set(int index, Owned item)
+    {
+        if ((uint)index >= (uint)_count)
+        {
+            item.Dispose();
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+        nint previous = _slots[index];
+        _slots[index] = item.Steal();
+        // numpy fills a new object array with None, whose reference is never the last.
+        if (previous != 0) Py.DecRef(previous);
+    }
+
+    /// <summary>The array, handed over to the caller.</summary>
+    public Owned ToArray()
+    {
+        Owned array = _array;
+        _array = default;
         return array;
     }
 
-    /// <summary>The first item itself (None when unset), moved out: the result of a call given a scalar.</summary>
-    public Owned TakeFirst()
-    {
-        nint item = _items[0];
-        _items[0] = 0;
-        return item == 0 ? Py.None : Owned.Checked(item);
-    }
-
-    public void Dispose()
-    {
-        foreach (nint item in _items)
-            if (item != 0) CApi.Py_DecRef(item);
-        Array.Clear(_items);
-    }
+    public void Dispose() => _array.Dispose();
 }

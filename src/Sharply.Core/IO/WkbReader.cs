@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Sharply.Core.Geometries;
 using Sharply.Core.Parallel;
@@ -49,43 +50,67 @@ public static class WkbReader
     private static unsafe DecodeResult? TryReadPoints(ReadOnlySpan<nint> pointers, ReadOnlySpan<int> lengths, string? crs)
     {
         int count = pointers.Length;
-        if (count == 0 || lengths.Length != count || !BitConverter.IsLittleEndian || !IsPointRow(pointers[0], lengths[0])) return null;
-        DataBuffer<double> coordinates = DataBuffer<double>.Allocate(2 * count);
+        if (count == 0 || lengths.Length != count || !IsPlainPoint(pointers[0], lengths[0])) return null;
+        var points = new PlainPoints(count);
         int grain = ParallelRange.Grain(count, 4096);
         var failed = new bool[(count + grain - 1) / grain];
         // Safe: the spans stay pinned for the whole loop, which ends before this method returns.
         fixed (nint* pointer = pointers)
         fixed (int* length = lengths)
         {
-            var body = new PointBody(pointer, length, coordinates.Pointer, grain, failed);
+            var body = new PointBody(pointer, length, points, grain, failed);
             ParallelRange.For(count, grain, ref body);
         }
-        if (Array.IndexOf(failed, true) >= 0) return null;
-        var array = new GeometryArray(count, GeometryType.Point, false, coordinates, Offsets.Identity, Offsets.Identity, Offsets.Identity, crs: crs);
-        return new DecodeResult(array, [], 0);
+        return Array.IndexOf(failed, true) >= 0 ? null : new DecodeResult(points.ToArray(crs), [], 0);
     }
 
-    /// <summary>True for a 21-byte little-endian 2D point without SRID.</summary>
-    private static unsafe bool IsPointRow(nint pointer, int length) =>
-        // Safe: the caller guarantees each non-null pointer addresses its length in readable bytes.
-        pointer != 0 && length == 21 && *(byte*)pointer == 1 && *(uint*)((byte*)pointer + 1) == 1;
+    /// <summary>True for a 21-byte little-endian 2D point without SRID (on a little-endian machine).</summary>
+    /// <remarks>Safe to call when a non-zero <paramref name="pointer"/> addresses <paramref name="length"/> readable bytes.</remarks>
+    public static unsafe bool IsPlainPoint(nint pointer, nint length) =>
+        BitConverter.IsLittleEndian && pointer != 0 && length == PlainPoints.ValueSize
+        && *(byte*)pointer == 1 && Unsafe.ReadUnaligned<uint>((byte*)pointer + 1) == 1;
 
-    private readonly unsafe struct PointBody(nint* pointers, int* lengths, double* coordinates, int grain, bool[] failed) : IRangeBody
+    /// <summary>
+    /// Plain 2D little-endian points (21-byte values, the commonest WKB) read one row at a time straight
+    /// into the final coordinate buffer, as the caller walks its values: no builder, no per-row checks
+    /// beyond the 5-byte header. The caller takes the general path as soon as a value is anything else.
+    /// </summary>
+    /// <param name="count">The number of rows, all of which must be read before <see cref="ToArray"/>.</param>
+    public sealed unsafe class PlainPoints(int count)
+    {
+        /// <summary>The size of a plain point value: byte order, type code, x and y.</summary>
+        public const int ValueSize = 21;
+
+        private readonly DataBuffer<double> _coordinates = DataBuffer<double>.Allocate(2 * count);
+
+        /// <summary>Reads row <paramref name="row"/>; false, reading nothing, when the value is not a plain point.</summary>
+        /// <remarks>Safe to call when a non-zero <paramref name="pointer"/> addresses <paramref name="length"/>
+        /// readable bytes and <paramref name="row"/> is below the count.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryRead(int row, nint pointer, nint length)
+        {
+            if (!IsPlainPoint(pointer, length)) return false;
+            Buffer.MemoryCopy((byte*)pointer + 5, _coordinates.Pointer + 2L * row, 16, 16);
+            return true;
+        }
+
+        /// <summary>The points read, one per row.</summary>
+        public GeometryArray ToArray(string? crs) =>
+            new(_coordinates.Length / 2, GeometryType.Point, false, _coordinates, Offsets.Identity, Offsets.Identity, Offsets.Identity, crs: crs);
+    }
+
+    private readonly unsafe struct PointBody(nint* pointers, int* lengths, PlainPoints points, int grain, bool[] failed) : IRangeBody
     {
         public void Run(int start, int end)
         {
             for (int row = start; row < end; row++)
             {
-                nint pointer = pointers[row];
-                if (!IsPointRow(pointer, lengths[row]))
+                if (!points.TryRead(row, pointers[row], lengths[row]))
                 {
                     // The caller then takes the general path.
                     failed[start / grain] = true;
                     return;
                 }
-                // Safe: a point row holds 16 coordinate bytes after its 5-byte header (checked above),
-                // and the target holds 2 doubles per row.
-                Buffer.MemoryCopy((byte*)pointer + 5, coordinates + 2L * row, 16, 16);
             }
         }
     }

@@ -73,34 +73,40 @@ public static class WkbWriter
         }
     }
 
-    private const int PlainPointSize = 21;
+    /// <summary>The size of a plain point's WKB (<see cref="IsPlainPoints"/>): byte order, type code, x and y.</summary>
+    public const int PlainPointSize = 21;
 
     /// <summary>The NaN GEOS writes for POINT EMPTY (positive quiet NaN; .NET's double.NaN has the sign bit set).</summary>
     private static readonly double GeosNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
 
-    /// <summary>True for 2D points written in the machine's little-endian order without SRID, 21 bytes each:
-    /// the commonest case, written without the general walk over parts and rings.</summary>
-    private static bool IsPlainPoints(GeometryArray array, WkbOptions options) =>
+    /// <summary>True for 2D points written in the machine's little-endian order without SRID,
+    /// <see cref="PlainPointSize"/> bytes each: the commonest case, written by <see cref="WritePlainPoint"/>
+    /// without the general walk over parts and rings.</summary>
+    public static bool IsPlainPoints(GeometryArray array, WkbOptions options) =>
         array.Type == GeometryType.Point && !array.HasZ && BitConverter.IsLittleEndian
         && array.GeometryOffsets.IsIdentity && array.PartOffsets.IsIdentity && array.RingOffsets.IsIdentity
         && options.ByteOrder == WkbByteOrder.LittleEndian && !options.Hex && options.Srid is null;
+
+    /// <summary>Writes present row <paramref name="row"/> of plain points (<see cref="IsPlainPoints"/>) to
+    /// <paramref name="output"/>, which must address <see cref="PlainPointSize"/> writable bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void WritePlainPoint(GeometryArray array, int row, byte* output)
+    {
+        double* coordinates = array.Coordinates.Pointer;
+        double x = coordinates[2 * row], y = coordinates[2 * row + 1];
+        if (double.IsNaN(x)) x = y = GeosNaN;
+        output[0] = (byte)WkbByteOrder.LittleEndian;
+        Unsafe.WriteUnaligned(output + 1, (uint)GeometryType.Point);
+        Unsafe.WriteUnaligned(output + 5, x);
+        Unsafe.WriteUnaligned(output + 13, y);
+    }
 
     private readonly unsafe struct PlainPointBody(GeometryArray array, nint* targets) : IRangeBody
     {
         public void Run(int start, int end)
         {
-            double* coordinates = array.Coordinates.Pointer;
             for (int row = start; row < end; row++)
-            {
-                if (array.IsNull(row)) continue;
-                byte* output = (byte*)targets[row];
-                double x = coordinates[2 * row], y = coordinates[2 * row + 1];
-                if (double.IsNaN(x)) x = y = GeosNaN;
-                output[0] = (byte)WkbByteOrder.LittleEndian;
-                Unsafe.WriteUnaligned(output + 1, (uint)GeometryType.Point);
-                Unsafe.WriteUnaligned(output + 5, x);
-                Unsafe.WriteUnaligned(output + 13, y);
-            }
+                if (!array.IsNull(row)) WritePlainPoint(array, row, (byte*)targets[row]);
         }
     }
 
