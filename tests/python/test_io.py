@@ -159,6 +159,33 @@ class TestInputsAndOutputs:
         assert sharply.to_wkb(array[3]) == expected[3]
         assert sharply.to_wkt(sharply.from_wkb(expected)).tolist() == ["POINT (1 2)", "POINT EMPTY", None, "POINT (-0.5 10000000000)"]
 
+    def test_plain_point_inputs(self):
+        # 2D little-endian points are read in one pass; any other item (last here) sends all rows down the
+        # general path, with the same result as Shapely and the same errors.
+        shapes = [shapely.wkt.loads(w) for w in ["POINT (1 2)", "POINT EMPTY", "POINT (-0.5 1e10)"]]
+        wkb = [g.wkb for g in shapes]
+        big = shapely.wkb.dumps(shapes[0], big_endian=True)
+        for tail, wkts in [
+            ([], ["POINT (1 2)", "POINT EMPTY", "POINT (-0.5 10000000000)"]),
+            ([None], ["POINT (1 2)", "POINT EMPTY", "POINT (-0.5 10000000000)", None]),
+            ([big], ["POINT (1 2)", "POINT EMPTY", "POINT (-0.5 10000000000)", "POINT (1 2)"]),
+            ([SHAPES[3].wkb], ["POINT (1 2)", "POINT EMPTY", "POINT (-0.5 10000000000)", "LINESTRING (0 0, 1 1, 2 0.5)"]),
+        ]:
+            values = wkb + tail
+            for container in (values, tuple(values), np.array(values, dtype=object)):
+                result = sharply.from_wkb(container)
+                assert sharply.to_wkt(result).tolist() == wkts
+                assert list(sharply.to_wkb(result)) == [v if v != big else wkb[0] for v in values]
+        with pytest.raises(TypeError, match=r"geometry\[3\]: expected bytes, str or None, not 'int'"):
+            sharply.from_wkb(np.array(wkb + [3], dtype=object))
+        strided = sharply.from_wkb(np.array([v for v in wkb for _ in range(2)], dtype=object)[::2])
+        assert sharply.to_wkt(strided).tolist() == ["POINT (1 2)", "POINT EMPTY", "POINT (-0.5 10000000000)"]
+        with pytest.raises(ValueError, match="on_invalid must be"):
+            sharply.from_wkb(wkb, on_invalid="fix")
+        before = [sys.getrefcount(v) for v in wkb]
+        sharply.from_wkb(wkb)
+        assert [sys.getrefcount(v) for v in wkb] == before
+
     def test_values_are_released(self):
         # Items are pinned by references while the GIL is released; each is dropped once, also on failure.
         values = [SHAPES[0].wkb, SHAPES[3].wkb, "POINT (1 2)"]
