@@ -53,7 +53,7 @@ public static unsafe class Py
     /// which the caller fills before anyone else sees the object.</summary>
     public static Owned NewBytes(long size, out byte* data)
     {
-        Owned bytes = Owned.Checked(CApi.PyBytes_FromStringAndSize(null, checked((nint)size)));
+        Owned bytes = Owned.Checked(CApi.PyBytes_FromStringAndSizeUninitialized(null, checked((nint)size)));
         data = CApi.PyBytes_AsString(bytes.Handle);
         return bytes;
     }

@@ -13,6 +13,9 @@ public static unsafe partial class CApi
     public static readonly delegate* unmanaged<nint, byte*, int> PyUnicode_CompareWithASCIIString = (delegate* unmanaged<nint, byte*, int>)Resolve("PyUnicode_CompareWithASCIIString");
     public static readonly nint PyBytes_Type = Resolve("PyBytes_Type");
     public static readonly delegate* unmanaged<byte*, nint, nint> PyBytes_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Resolve("PyBytes_FromStringAndSize");
+    /// <summary><c>PyBytes_FromStringAndSize(NULL, size)</c>, for uninitialized bytes only: an allocation that
+    /// copies nothing and never runs code, so it needs no GC transition (the commonest call of to_wkb).</summary>
+    public static readonly delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint> PyBytes_FromStringAndSizeUninitialized = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint>)Resolve("PyBytes_FromStringAndSize");
     public static readonly delegate* unmanaged[SuppressGCTransition]<nint, byte*> PyBytes_AsString = (delegate* unmanaged[SuppressGCTransition]<nint, byte*>)Resolve("PyBytes_AsString");
     public static readonly delegate* unmanaged[SuppressGCTransition]<nint, nint> PyBytes_Size = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Resolve("PyBytes_Size");
 }

@@ -52,7 +52,9 @@ public static class WkbWriter
     }
 
     /// <summary>Writes every present row, in parallel, to <c>targets[row]</c>, which must address
-    /// <c>sizes[row]</c> writable bytes, the sizes given by <see cref="Sizes"/> for the same options.</summary>
+    /// <c>sizes[row]</c> writable bytes, the sizes given by <see cref="Sizes"/> for the same options. The
+    /// targets are taken for fresh memory: the pages of large rows are mapped before they are written
+    /// (<see cref="FreshMemory"/>).</summary>
     public static unsafe void WriteTo(GeometryArray array, WkbOptions options, ReadOnlySpan<nint> targets, ReadOnlySpan<long> sizes)
     {
         options.Validate();
@@ -292,6 +294,7 @@ public static class WkbWriter
             {
                 if (array.IsNull(row)) continue;
                 // Safe: the caller guarantees each target addresses the size computed for its row.
+                FreshMemory.Populate((void*)targets[row], sizes[row]);
                 var output = new Span<byte>((void*)targets[row], (int)sizes[row]);
                 WriteRow(array, row, options.OutputDimension == 3 && RowShape.HasZValues(array, row), options, output);
             }
