@@ -81,7 +81,14 @@ public static class WkbReader
         /// <summary>The size of a plain point value: byte order, type code, x and y.</summary>
         public const int ValueSize = 21;
 
-        private readonly DataBuffer<double> _coordinates = DataBuffer<double>.Allocate(2 * count);
+        private readonly DataBuffer<double> _coordinates = Fresh(DataBuffer<double>.Allocate(2 * count));
+
+        /// <summary>The coordinates are written in full: their pages are mapped at once.</summary>
+        private static DataBuffer<double> Fresh(DataBuffer<double> coordinates)
+        {
+            FreshMemory.Populate(coordinates.Pointer, (long)coordinates.Length * sizeof(double));
+            return coordinates;
+        }
 
         /// <summary>Reads row <paramref name="row"/>; false, reading nothing, when the value is not a plain point.</summary>
         /// <remarks>Safe to call when a non-zero <paramref name="pointer"/> addresses <paramref name="length"/>
