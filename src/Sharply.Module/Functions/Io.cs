@@ -58,10 +58,10 @@ internal static unsafe class Io
         if (view.Dimensions != 1 || view.Format != 'O' || view.ItemSize != sizeof(nint)) return null;
         ReadOnlySpan<nint> items = view.Span<nint>("O", "geometry", "Python objects (dtype=object)");
         if (items.Length == 0 || !IsPlainPointItem(items[0])) return null;
-        var values = new WkbReader.PlainPoints(items.Length);
+        var plain = new WkbReader.PlainPoints(items.Length);
         for (int row = 0; row < items.Length; row++)
-            if (!TryReadPlainPoint(values, row, items[row])) return null;
-        return values.ToArray(null);
+            if (!TryReadPlainPoint(plain, row, items[row])) return null;
+        return plain.ToArray(null);
     }
 
     private static bool IsPlainPointItem(nint item) =>
