@@ -92,10 +92,11 @@ public static class WkbReader
 
         /// <summary>Reads row <paramref name="row"/>; false, reading nothing, when the value is not a plain point.</summary>
         /// <remarks>Safe to call when a non-zero <paramref name="pointer"/> addresses <paramref name="length"/>
-        /// readable bytes and <paramref name="row"/> is below the count.</remarks>
+        /// readable bytes.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryRead(int row, nint pointer, nint length)
         {
+            if ((uint)row >= (uint)count) throw new ArgumentOutOfRangeException(nameof(row), $"row {row} of {count}");
             if (!IsPlainPoint(pointer, length)) return false;
             Buffer.MemoryCopy((byte*)pointer + 5, _coordinates.Pointer + 2L * row, 16, 16);
             return true;
