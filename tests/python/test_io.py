@@ -198,6 +198,15 @@ class TestInputsAndOutputs:
         result = sharply.to_wkb(sharply.from_wkb(values[:2]))
         assert [sys.getrefcount(v) for v in result] == [3, 3]  # the array, v and the argument
 
+    def test_geojson_many_rows_in_order(self):
+        # More rows than one chunk of the writer takes, with missing rows: each str is its own row's text.
+        xy = np.random.default_rng(3).uniform(-1000, 1000, (70_000, 2))
+        wkts = [None if i % 7 == 3 else f"POINT ({x!r} {y!r})" for i, (x, y) in enumerate(xy)]
+        result = sharply.to_geojson(sharply.from_wkt(wkts))
+        assert result.dtype == object and len(result) == len(wkts)
+        expected = [None if w is None else f'{{"type":"Point","coordinates":[{x!r},{y!r}]}}' for w, (x, y) in zip(wkts, xy)]
+        assert result.tolist() == expected
+
     def test_bad_options(self):
         point = sharply.from_wkt("POINT (1 2)")
         with pytest.raises(ValueError, match="output_dimension must be 2 or 3"):

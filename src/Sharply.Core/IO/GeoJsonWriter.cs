@@ -17,6 +17,14 @@ public static class GeoJsonWriter
         return TextEncoding.EncodeMany(array, new Encoder(options.Indent ?? -1));
     }
 
+    /// <summary>Encodes every row as UTF-8 (ASCII, in fact) into pooled per-chunk buffers, for callers that copy
+    /// each row out once (into a Python str) and so need no concatenation; dispose the result.</summary>
+    public static TextChunks WriteChunks(GeometryArray array, GeoJsonOptions options)
+    {
+        options.Validate();
+        return TextEncoding.EncodeChunks(array, new Encoder(options.Indent ?? -1));
+    }
+
     /// <summary>Encodes one present row.</summary>
     public static string Write(GeometryArray array, int row, GeoJsonOptions options)
     {

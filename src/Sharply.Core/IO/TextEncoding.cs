@@ -4,27 +4,41 @@ using Sharply.Core.Parallel;
 namespace Sharply.Core.IO;
 
 /// <summary>
-/// The array loop shared by the text writers: fixed chunks of rows are encoded in parallel, each into
-/// its own buffer, then copied in chunk order into one buffer with per-row offsets.
+/// The array loop shared by the text writers: chunks of rows of about equal work (vertices and rows) are
+/// encoded in parallel, each into its own pooled buffer.
 /// </summary>
 internal static class TextEncoding
 {
-    public static unsafe EncodedRows EncodeMany<TEncoder>(GeometryArray array, TEncoder encoder) where TEncoder : struct, IRowEncoder
+    /// <summary>Rows per chunk at most, so that one chunk's buffer stays a modest size.</summary>
+    private const int MaxChunkRows = 1 << 16;
+
+    /// <summary>Work (vertices plus rows) per chunk at least: below that a chunk is not worth scheduling.</summary>
+    private const long MinChunkWork = 1 << 14;
+
+    /// <summary>Every row's text in per-chunk buffers (see <see cref="TextChunks"/>).</summary>
+    public static TextChunks EncodeChunks<TEncoder>(GeometryArray array, TEncoder encoder) where TEncoder : struct, IRowEncoder
     {
-        int count = array.Length;
-        int grain = ParallelRange.Grain(count, 256);
-        var sinks = new Utf8Sink[Math.Max(1, (count + grain - 1) / grain)];
-        DataBuffer<long> offsets = DataBuffer<long>.Allocate(count + 1);
-        var body = new Body<TEncoder>(array, encoder, grain, sinks, offsets.Pointer);
-        ParallelRange.For(count, grain, ref body);
-        Span<long> span = offsets.Span;
-        span[0] = 0;
-        for (int row = 0; row < count; row++) span[row + 1] += span[row];
-        if (span[count] > Array.MaxLength) throw new InvalidLayoutException($"text output of {span[count]} bytes is too large for one buffer");
-        DataBuffer<byte> data = DataBuffer<byte>.Allocate((int)span[count]);
-        for (int chunk = 0; chunk * grain < count; chunk++)
-            sinks[chunk].Written.CopyTo(data.Span[(int)span[chunk * grain]..]);
-        return new EncodedRows(count, data, offsets, array.Validity);
+        int[] firstRows = Split(array);
+        var sinks = new Utf8Sink[firstRows.Length];
+        var ends = new int[array.Length];
+        var body = new Body<TEncoder>(array, encoder, firstRows, sinks, ends);
+        try
+        {
+            ParallelRange.For(firstRows.Length, 1, ref body);
+        }
+        catch
+        {
+            foreach (Utf8Sink? sink in sinks) sink?.Release();
+            throw;
+        }
+        return new TextChunks(sinks, firstRows, ends, array.Validity);
+    }
+
+    /// <summary>Every row's text in one buffer with per-row offsets; missing rows get no bytes.</summary>
+    public static EncodedRows EncodeMany<TEncoder>(GeometryArray array, TEncoder encoder) where TEncoder : struct, IRowEncoder
+    {
+        using TextChunks chunks = EncodeChunks(array, encoder);
+        return chunks.Concatenate();
     }
 
     /// <summary>Encodes one present row as a string.</summary>
@@ -33,25 +47,59 @@ internal static class TextEncoding
         if (array.IsNull(row)) throw new ArgumentException($"row {row} is missing", nameof(row));
         var sink = new Utf8Sink(256);
         encoder.Encode(array, row, sink);
-        return System.Text.Encoding.UTF8.GetString(sink.Written);
+        string text = System.Text.Encoding.UTF8.GetString(sink.Written);
+        sink.Release();
+        return text;
     }
 
-    private readonly unsafe struct Body<TEncoder>(GeometryArray array, TEncoder encoder, int grain, Utf8Sink[] sinks, long* lengths)
+    /// <summary>
+    /// The first row of each chunk (at least one chunk): a few chunks per thread of about equal work,
+    /// found by binary search over the work before each row, which only grows with the row.
+    /// </summary>
+    private static int[] Split(GeometryArray array)
+    {
+        int count = array.Length;
+        long total = Work(array, count);
+        long target = Math.Max(MinChunkWork, total / (8L * ParallelRange.ThreadCount));
+        var firstRows = new List<int> { 0 };
+        int start = 0;
+        while (start < count)
+        {
+            long goal = Work(array, start) + target;
+            int low = start + 1, high = Math.Min(count, start + MaxChunkRows);
+            // The first row in (start, high] whose work before it reaches the goal, or high.
+            while (low < high)
+            {
+                int middle = low + (high - low) / 2;
+                if (Work(array, middle) >= goal) high = middle;
+                else low = middle + 1;
+            }
+            if (low < count) firstRows.Add(low);
+            start = low;
+        }
+        return [.. firstRows];
+    }
+
+    /// <summary>The work before row <paramref name="row"/>: its first vertex's index plus the row index.</summary>
+    private static long Work(GeometryArray array, int row) => (long)array.RingOffsets[array.PartOffsets[array.GeometryOffsets[row]]] + row;
+
+    private readonly struct Body<TEncoder>(GeometryArray array, TEncoder encoder, int[] firstRows, Utf8Sink[] sinks, int[] ends)
         : IRangeBody where TEncoder : struct, IRowEncoder
     {
-        public void Run(int start, int end)
+        public void Run(int firstChunk, int endChunk)
         {
-            // Room for the usual text (a header per row, up to 40 bytes per vertex) so the sink seldom grows.
-            (int first, _) = array.PartsOf(start);
-            (_, int last) = array.PartsOf(end - 1);
-            long vertices = array.RingOffsets[array.PartOffsets[last]] - array.RingOffsets[array.PartOffsets[first]];
-            var sink = new Utf8Sink((int)Math.Min(64L * (end - start) + 40 * vertices, 1 << 30));
-            sinks[start / grain] = sink;
-            for (int row = start; row < end; row++)
+            for (int chunk = firstChunk; chunk < endChunk; chunk++)
             {
-                int before = sink.Count;
-                if (!array.IsNull(row)) encoder.Encode(array, row, sink);
-                lengths[row + 1] = sink.Count - before;
+                int start = firstRows[chunk], end = chunk + 1 < firstRows.Length ? firstRows[chunk + 1] : array.Length;
+                // Room for the usual text (a header per row, up to 40 bytes per vertex) so the sink seldom grows.
+                long vertices = Work(array, end) - Work(array, start) - (end - start);
+                var sink = new Utf8Sink((int)Math.Min(64L * (end - start) + 40 * vertices, 1 << 30));
+                sinks[chunk] = sink;
+                for (int row = start; row < end; row++)
+                {
+                    if (!array.IsNull(row)) encoder.Encode(array, row, sink);
+                    ends[row] = sink.Count;
+                }
             }
         }
     }

@@ -221,7 +221,34 @@ internal static unsafe class Io
             indent = (int)value;
         }
         var options = new GeoJsonOptions { Indent = indent };
-        return Encode(args[0], array => GeoJsonWriter.WriteMany(array, options), text: true);
+        return EncodeStr(args[0], array => GeoJsonWriter.WriteChunks(array, options));
+    }
+
+    /// <summary>
+    /// str (or None) for a scalar, else a numpy object array of them: the rows are encoded in parallel into
+    /// pooled chunk buffers with the GIL released, then each str is made straight from its chunk (one copy).
+    /// </summary>
+    private static Owned EncodeStr(Borrowed geometry, Func<GeometryArray, TextChunks> encode)
+    {
+        GeometryInput input = Conversions.Geometry(geometry, "geometry");
+        TextChunks chunks;
+        using (Gil.ReleaseIf(input.IsLarge)) chunks = encode(input.Rows);
+        using (chunks)
+        {
+            using var items = new ObjectItems(chunks.Length);
+            for (int chunk = 0; chunk < chunks.ChunkCount; chunk++)
+            {
+                ReadOnlySpan<byte> text = chunks.Text(chunk);
+                int start = 0, end = chunk + 1 < chunks.ChunkCount ? chunks.FirstRow(chunk + 1) : chunks.Length;
+                for (int row = chunks.FirstRow(chunk); row < end; row++)
+                {
+                    int stop = chunks.End(row);
+                    if (!chunks.IsNull(row)) items.Set(row, Py.Str(text[start..stop]));
+                    start = stop;
+                }
+            }
+            return input.IsScalar ? items.TakeFirst() : items.ToArray();
+        }
     }
 
     private static int OutputDimension(Borrowed value)

@@ -1,3 +1,4 @@
+using System.Text;
 using Sharply.Core.Geometries;
 using Sharply.Core.IO;
 
@@ -50,6 +51,41 @@ public class GeoJsonTests
         GeometryArray array = Read("""{"type":"Point","coordinates":[0.1,1e20]}""");
         Assert.Equal("""{"type":"Point","coordinates":[0.1,1e+20]}""", GeoJsonWriter.Write(array, 0, GeoJsonOptions.Default));
     }
+
+    [Fact]
+    public void ChunksHoldEveryRowOnceInOrderSplitByWork()
+    {
+        // 70,000 points (more rows than one chunk takes), nulls, and four long lines (more vertices than one chunk takes).
+        var rows = new List<string?>();
+        for (int i = 0; i < 70_000; i++)
+            rows.Add(i % 9 == 4 ? null : i % 17_500 == 0 ? Line(i, 40_000) : $"POINT ({i * 0.25} {-i / 3.0})");
+        GeometryArray array = WktReader.ReadMany(rows, OnInvalid.Raise).Array;
+        using TextChunks chunks = GeoJsonWriter.WriteChunks(array, GeoJsonOptions.Default);
+        Assert.Equal(array.Length, chunks.Length);
+        Assert.True(chunks.ChunkCount >= 5, $"{chunks.ChunkCount} chunks");
+        EncodedRows joined = GeoJsonWriter.WriteMany(array, GeoJsonOptions.Default);
+        int row = 0;
+        for (int chunk = 0; chunk < chunks.ChunkCount; chunk++)
+        {
+            Assert.Equal(row, chunks.FirstRow(chunk));
+            int end = chunk + 1 < chunks.ChunkCount ? chunks.FirstRow(chunk + 1) : chunks.Length;
+            Assert.True(end > row);
+            int start = 0;
+            for (; row < end; row++)
+            {
+                string text = Encoding.ASCII.GetString(chunks.Text(chunk)[start..chunks.End(row)]);
+                start = chunks.End(row);
+                Assert.Equal(rows[row] is null, chunks.IsNull(row));
+                Assert.Equal(rows[row] is null ? "" : GeoJsonWriter.Write(array, row, GeoJsonOptions.Default), text);
+                Assert.Equal(text, Encoding.ASCII.GetString(joined[row]));
+            }
+            Assert.Equal(start, chunks.Text(chunk).Length);
+        }
+        Assert.Equal(array.Length, row);
+    }
+
+    private static string Line(int start, int vertices) =>
+        "LINESTRING (" + string.Join(", ", Enumerable.Range(0, vertices).Select(i => $"{start + i} {i * 0.1}")) + ")";
 
     [Theory]
     [InlineData("""{"type":"Point","coordinates":[1]}""", "at least 2 numbers")]
