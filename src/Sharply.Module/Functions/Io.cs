@@ -235,6 +235,7 @@ internal static unsafe class Io
         using (Gil.ReleaseIf(input.IsLarge)) chunks = encode(input.Rows);
         using (chunks)
         {
+            if (input.IsScalar) return chunks.IsNull(0) ? Py.None : Py.Str(chunks.Text(0)[..chunks.End(0)]);
             using var items = new ObjectItems(chunks.Length);
             for (int chunk = 0; chunk < chunks.ChunkCount; chunk++)
             {
@@ -247,7 +248,7 @@ internal static unsafe class Io
                     start = stop;
                 }
             }
-            return input.IsScalar ? items.TakeFirst() : items.ToArray();
+            return items.ToArray();
         }
     }
 
