@@ -14,24 +14,30 @@ internal static unsafe class Calls
 {
     /// <summary>geometry -> float64.</summary>
     public static Owned UnaryDouble(Borrowed geometry, delegate*<GeometryArray, Span<double>, void> kernel) =>
-        UnaryValues(geometry, kernel, &Conversions.Doubles);
+        UnaryValues(geometry, kernel, &Py.Float, &Conversions.Doubles);
 
     /// <summary>geometry -> bool.</summary>
     public static Owned UnaryBool(Borrowed geometry, delegate*<GeometryArray, Span<byte>, void> kernel) =>
-        UnaryValues(geometry, kernel, &Conversions.Bools);
+        UnaryValues(geometry, kernel, &Conversions.Bool, &Conversions.Bools);
 
     /// <summary>geometry -> int32.</summary>
     public static Owned UnaryInt(Borrowed geometry, delegate*<GeometryArray, Span<int>, void> kernel) =>
-        UnaryValues(geometry, kernel, &Conversions.Ints);
+        UnaryValues(geometry, kernel, &Conversions.Int, &Conversions.Ints);
 
     private static Owned UnaryValues<T>(Borrowed geometry, delegate*<GeometryArray, Span<T>, void> kernel,
-        delegate*<bool, DataBuffer<T>, Owned> toPython) where T : unmanaged
+        delegate*<T, Owned> scalar, delegate*<DataBuffer<T>, Owned> array) where T : unmanaged
     {
         GeometryInput input = Conversions.Geometry(geometry, "geometry");
         GeometryArray rows = input.Rows;
+        if (input.IsScalar)
+        {
+            T value = default;
+            using (Gil.ReleaseIf(input.IsLarge)) kernel(rows, new Span<T>(ref value));
+            return scalar(value);
+        }
         DataBuffer<T> output = DataBuffer<T>.Allocate(rows.Length);
-        using (Gil.ReleaseIf(input.IsLarge)) kernel(rows, output.Span);
-        return toPython(input.IsScalar, output);
+        using (Gil.Release()) kernel(rows, output.Span);
+        return array(output);
     }
 
     /// <summary>geometry -> geometry.</summary>
@@ -80,9 +86,16 @@ internal static unsafe class Calls
     {
         (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
+        bool large = left.IsLarge || right.IsLarge;
+        if (left.IsScalar && right.IsScalar)
+        {
+            byte value = 0;
+            using (Gil.ReleaseIf(large)) kernel.Apply(leftRows, rightRows, new Span<byte>(ref value));
+            return Conversions.Bool(value);
+        }
         DataBuffer<byte> output = DataBuffer<byte>.Allocate(Paired(leftRows.Length, rightRows.Length));
-        using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) kernel.Apply(leftRows, rightRows, output.Span);
-        return Conversions.Bools(left.IsScalar && right.IsScalar, output);
+        using (Gil.ReleaseIf(large)) kernel.Apply(leftRows, rightRows, output.Span);
+        return Conversions.Bools(output);
     }
 
     /// <summary>geometry x geometry -> str (an object array of str, None where the kernel gives null).</summary>
@@ -100,9 +113,16 @@ internal static unsafe class Calls
     {
         (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
+        bool large = left.IsLarge || right.IsLarge;
+        if (left.IsScalar && right.IsScalar)
+        {
+            double value = 0;
+            using (Gil.ReleaseIf(large)) kernel(leftRows, rightRows, new Span<double>(ref value));
+            return Py.Float(value);
+        }
         DataBuffer<double> output = DataBuffer<double>.Allocate(Paired(leftRows.Length, rightRows.Length));
-        using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) kernel(leftRows, rightRows, output.Span);
-        return Conversions.Doubles(left.IsScalar && right.IsScalar, output);
+        using (Gil.ReleaseIf(large)) kernel(leftRows, rightRows, output.Span);
+        return Conversions.Doubles(output);
     }
 
     /// <summary>geometry x geometry -> geometry.</summary>

@@ -20,8 +20,9 @@ internal readonly struct GeometryInput(GeometryArray array, int row, bool isScal
     /// <summary>Rows the result has: 1 for a scalar.</summary>
     public int Length => IsScalar ? 1 : Array.Length;
 
-    /// <summary>The rows a kernel runs on: the whole array, or a one-row view (no copy) for a scalar.</summary>
-    public GeometryArray Rows => IsScalar ? Array.Slice(Row, 1) : Array;
+    /// <summary>The rows a kernel runs on: the whole array, or a one-row view (no copy) for a scalar, which is
+    /// its own array when that has one row (a scalar result, a parsed or constructed geometry).</summary>
+    public GeometryArray Rows => IsScalar && Array.Length != 1 ? Array.Slice(Row, 1) : Array;
 
     /// <summary>
     /// True when a kernel may run long enough to be worth releasing the GIL (about 0.1 us): any array,
@@ -63,17 +64,20 @@ internal static unsafe class Conversions
         throw new PyTypeErrorException($"{argument}: expected geometries, got '{obj.TypeName}'");
     }
 
-    /// <summary>A float for a scalar input, else a numpy float64 array sharing <paramref name="values"/>.</summary>
-    public static Owned Doubles(bool scalar, DataBuffer<double> values) =>
-        scalar ? Py.Float(values.Span[0]) : NumpyArray(values.Pointer, values, sizeof(double), "d"u8, values.Length);
+    /// <summary>A numpy float64 array sharing <paramref name="values"/>.</summary>
+    public static Owned Doubles(DataBuffer<double> values) => NumpyArray(values.Pointer, values, sizeof(double), "d"u8, values.Length);
 
-    /// <summary>A bool for a scalar input, else a numpy bool array sharing <paramref name="values"/> (0 or 1 bytes).</summary>
-    public static Owned Bools(bool scalar, DataBuffer<byte> values) =>
-        scalar ? Py.Bool(values.Span[0] != 0) : NumpyArray(values.Pointer, values, sizeof(byte), "?"u8, values.Length);
+    /// <summary>A numpy bool array sharing <paramref name="values"/> (0 or 1 bytes).</summary>
+    public static Owned Bools(DataBuffer<byte> values) => NumpyArray(values.Pointer, values, sizeof(byte), "?"u8, values.Length);
 
-    /// <summary>An int for a scalar input, else a numpy int32 array sharing <paramref name="values"/>.</summary>
-    public static Owned Ints(bool scalar, DataBuffer<int> values) =>
-        scalar ? Py.Int(values.Span[0]) : NumpyArray(values.Pointer, values, sizeof(int), "i"u8, values.Length);
+    /// <summary>A numpy int32 array sharing <paramref name="values"/>.</summary>
+    public static Owned Ints(DataBuffer<int> values) => NumpyArray(values.Pointer, values, sizeof(int), "i"u8, values.Length);
+
+    /// <summary>A bool from a kernel's 0 or 1 byte.</summary>
+    public static Owned Bool(byte value) => Py.Bool(value != 0);
+
+    /// <summary>An int from a kernel's int32.</summary>
+    public static Owned Int(int value) => Py.Int(value);
 
     /// <summary>A str (or None) for a scalar input, else a numpy object array of str and None; equal strings
     /// share one str object.</summary>

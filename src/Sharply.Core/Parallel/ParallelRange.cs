@@ -52,7 +52,8 @@ public static partial class ParallelRange
         {
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                PollInterrupt();
+                // Between chunks only: a one-chunk loop (every scalar call) never pays for the poll.
+                if (chunk > 0) PollInterrupt();
                 int start = chunk * grain;
                 body.Run(start, Math.Min(count, start + grain));
             }

@@ -70,9 +70,15 @@ internal static unsafe class Predicates
         if (xs.Dimensions > 1 || ys.Dimensions > 1)
             throw new ArgumentException($"x and y must be scalars or 1-D arrays, got {xs.Dimensions}-D and {ys.Dimensions}-D");
         GeometryArray rows = input.Rows;
+        if (input.IsScalar && xs.Dimensions == 0 && ys.Dimensions == 0)
+        {
+            byte value = 0;
+            using (Gil.ReleaseIf(input.IsLarge)) kernel(rows, x, y, new Span<byte>(ref value));
+            return Conversions.Bool(value);
+        }
         DataBuffer<byte> output = DataBuffer<byte>.Allocate(Calls.Paired(rows.Length, x.Length));
         using (Gil.ReleaseIf(output.Length > 256 || input.IsLarge)) kernel(rows, x, y, output.Span);
-        return Conversions.Bools(input.IsScalar && xs.Dimensions == 0 && ys.Dimensions == 0, output);
+        return Conversions.Bools(output);
     }
 
     private readonly struct EqualsExactKernel(double tolerance) : IBinaryBoolKernel
