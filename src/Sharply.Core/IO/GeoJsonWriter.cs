@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Sharply.Core.Geometries;
 
 namespace Sharply.Core.IO;
@@ -154,6 +156,11 @@ public static class GeoJsonWriter
 
         private void WriteRing(int ring, int level)
         {
+            if (indent < 0)
+            {
+                WriteCompactPositions(array.RingCoordinates(ring));
+                return;
+            }
             (int start, int end) = array.VerticesOf(ring);
             output.Write((byte)'[');
             for (int vertex = start; vertex < end; vertex++)
@@ -162,6 +169,50 @@ public static class GeoJsonWriter
                 WritePosition(vertex, level + 1);
             }
             Close((byte)']', end > start, level);
+        }
+
+        /// <summary>Positions written per reservation of output space.</summary>
+        private const int PositionBatch = 1024;
+
+        /// <summary>Most bytes of one compact position and its comma: "[x,y,z],".</summary>
+        private const int MaxPositionLength = 3 * (NumberText.MaxShortestText + 1) + 2;
+
+        /// <summary>A compact list of positions, "[[x,y],[x,y]]", written into space reserved once per batch.</summary>
+        private void WriteCompactPositions(ReadOnlySpan<double> coordinates)
+        {
+            int stride = array.Dimension;
+            output.Write((byte)'[');
+            if (coordinates.IsEmpty)
+            {
+                output.Write((byte)']');
+                return;
+            }
+            for (int batchStart = 0; batchStart < coordinates.Length; batchStart += PositionBatch * stride)
+            {
+                ReadOnlySpan<double> batch = coordinates.Slice(batchStart, Math.Min(PositionBatch * stride, coordinates.Length - batchStart));
+                Span<byte> span = output.GetSpan(PositionBatch * MaxPositionLength + NumberText.MaxShortestLength);
+                // Safe: each position writes at most MaxPositionLength bytes and a number's scratch reaches at most
+                // MaxShortestLength past its start, so all writes stay inside the span reserved for the batch.
+                ref byte destination = ref MemoryMarshal.GetReference(span);
+                int length = 0;
+                for (int i = 0; i + 1 < batch.Length; i += stride)
+                {
+                    Unsafe.Add(ref destination, length) = (byte)'[';
+                    length += 1 + NumberText.FormatShortest(batch[i], ref Unsafe.Add(ref destination, length + 1));
+                    Unsafe.Add(ref destination, length) = (byte)',';
+                    length += 1 + NumberText.FormatShortest(batch[i + 1], ref Unsafe.Add(ref destination, length + 1));
+                    if (hasZ && !double.IsNaN(batch[i + 2]))
+                    {
+                        Unsafe.Add(ref destination, length) = (byte)',';
+                        length += 1 + NumberText.FormatShortest(batch[i + 2], ref Unsafe.Add(ref destination, length + 1));
+                    }
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, length), (ushort)0x2C5D); // "],"
+                    length += 2;
+                }
+                // The last position's comma closes the list.
+                if (batchStart + batch.Length == coordinates.Length) Unsafe.Add(ref destination, length - 1) = (byte)']';
+                output.Advance(length);
+            }
         }
 
         private void WritePosition(int vertex, int level)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Sharply.Core.IO;
 
@@ -131,46 +132,133 @@ internal static class NumberText
     /// </summary>
     public static void WriteShortest(Utf8Sink output, double value) => output.Advance(FormatShortest(value, output.GetSpan(MaxShortestLength)));
 
-    /// <summary>Longest output of <see cref="FormatShortest"/>.</summary>
-    public const int MaxShortestLength = 32;
+    /// <summary>Longest text of <see cref="FormatShortest(double, Span{byte})"/> ("-1.2345678901234567e-308").</summary>
+    public const int MaxShortestText = 24;
+
+    /// <summary>Bytes <see cref="FormatShortest(double, Span{byte})"/> may write to (past the text too):
+    /// digits are stored eight at a time and the fraction moved as one 16-byte block.</summary>
+    public const int MaxShortestLength = 40;
 
     /// <summary><see cref="WriteShortest"/> into <paramref name="span"/> (at least <see cref="MaxShortestLength"/>
     /// bytes); returns the length written.</summary>
     public static int FormatShortest(double value, Span<byte> span)
     {
+        if (span.Length < MaxShortestLength) throw new ArgumentException($"{MaxShortestLength} bytes needed, {span.Length} given", nameof(span));
+        return FormatShortest(value, ref MemoryMarshal.GetReference(span));
+    }
+
+    /// <summary><see cref="WriteShortest"/> at <paramref name="destination"/>, which the caller guarantees to be
+    /// followed by at least <see cref="MaxShortestLength"/> writable bytes; returns the length written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FormatShortest(double value, ref byte destination)
+    {
         ulong bits = BitConverter.DoubleToUInt64Bits(value);
-        bool negative = (long)bits < 0;
+        int sign = (int)(bits >> 63);
         bits &= ~(1UL << 63);
-        if (bits >= 0x7FF0000000000000)
+        // Safe (all writes below): the caller guarantees MaxShortestLength bytes from destination, and
+        // every write ends within sign + 34 bytes of it (bounds noted at each one).
+        if (bits - 1 >= 0x7FF0000000000000 - 1)
         {
-            "null"u8.CopyTo(span);
+            if (bits == 0)
+            {
+                Unsafe.WriteUnaligned(ref destination, sign == 0 ? 0x302E30u : 0x302E302Du); // "0.0", "-0.0"
+                return 3 + sign;
+            }
+            Unsafe.WriteUnaligned(ref destination, 0x6C6C756Eu); // "null"
             return 4;
         }
-        if (bits == 0)
-        {
-            (negative ? "-0.0"u8 : "0.0"u8).CopyTo(span);
-            return negative ? 4 : 3;
-        }
+        destination = (byte)'-';
+        ref byte start = ref Unsafe.Add(ref destination, sign);
         ulong digits = ShortestDecimal.Of(bits, out int exponent);
         int count = DigitCount(digits), point = count + exponent;
-        if (point is >= -3 and <= 17)
-            return exponent >= 0 ? WriteFixedDigits(span, digits * PowersOfTen[exponent], 0, negative) : WriteFixedDigits(span, digits, -exponent, negative);
-        int length = 0;
-        if (negative) span[length++] = (byte)'-';
-        if (count == 1) span[length++] = (byte)('0' + (int)digits);
-        else length += WriteFixedDigits(span[length..], digits, count - 1, false);
-        span[length++] = (byte)'e';
+        if ((uint)(point - 1) < 17)
+        {
+            if (exponent >= 0)
+            {
+                // An integer of point <= 17 digits: "123.0" (point + 2 bytes, digit stores end by 17).
+                WriteDigits(ref start, digits * PowersOfTen[exponent], point);
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref start, point), (ushort)0x302E); // ".0"
+                return sign + point + 2;
+            }
+            // 1 <= point < count <= 17: the fraction (at most 16 digits) moves up one byte for the point
+            // (the 16-byte block ends by point + 17 <= 33).
+            WriteDigits(ref start, digits, count);
+            ref byte fraction = ref Unsafe.Add(ref start, point);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref fraction, 1), Unsafe.ReadUnaligned<Vector128<byte>>(ref fraction));
+            fraction = (byte)'.';
+            return sign + count + 1;
+        }
+        if ((uint)(point + 3) < 4)
+        {
+            // -3 <= point <= 0: "0.", -point zeros, the digits (2 + 3 + 17 bytes at most).
+            Unsafe.WriteUnaligned(ref start, 0x30302E30u); // "0.00"
+            Unsafe.Add(ref start, 4) = (byte)'0';
+            WriteDigits(ref Unsafe.Add(ref start, 2 - point), digits, count);
+            return sign + 2 - point + count;
+        }
+        // Scientific: "d", ".ddd" when there is more than one digit, "e", the signed exponent (24 bytes at most).
+        int length = sign;
+        WriteDigits(ref start, digits, count);
+        if (count > 1)
+        {
+            ref byte rest = ref Unsafe.Add(ref start, 1);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref rest, 1), Unsafe.ReadUnaligned<Vector128<byte>>(ref rest));
+            rest = (byte)'.';
+            length++;
+        }
+        length += count;
+        Unsafe.Add(ref destination, length++) = (byte)'e';
         int power = point - 1;
-        span[length++] = power < 0 ? (byte)'-' : (byte)'+';
+        Unsafe.Add(ref destination, length++) = power < 0 ? (byte)'-' : (byte)'+';
         power = Math.Abs(power);
         if (power >= 100)
         {
-            span[length++] = (byte)('0' + power / 100);
+            Unsafe.Add(ref destination, length++) = (byte)('0' + power / 100);
             power %= 100;
         }
-        span[length++] = (byte)('0' + power / 10);
-        span[length++] = (byte)('0' + power % 10);
+        Unsafe.Add(ref destination, length++) = (byte)('0' + power / 10);
+        Unsafe.Add(ref destination, length++) = (byte)('0' + power % 10);
         return length;
+    }
+
+    /// <summary>Writes the <paramref name="count"/> (1 to 17) digits of <paramref name="m"/> &lt; 10^17 at
+    /// <paramref name="destination"/> in 8-byte stores, which may also write up to max(8, count) bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteDigits(ref byte destination, ulong m, int count)
+    {
+        if (count <= 8)
+        {
+            // The last count of the eight digits: the lowest bytes hold the first digits.
+            Unsafe.WriteUnaligned(ref destination, EightDigits((uint)m) >> (8 * (8 - count)));
+            return;
+        }
+        ulong high = m / 100_000_000;
+        ulong low = EightDigits((uint)(m - high * 100_000_000));
+        if (count == 17)
+        {
+            uint top = (uint)high / 100_000_000;
+            destination = (byte)('0' + top);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, 1), EightDigits((uint)high - top * 100_000_000));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, 9), low);
+            return;
+        }
+        Unsafe.WriteUnaligned(ref destination, EightDigits((uint)high) >> (8 * (16 - count)));
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, count - 8), low);
+    }
+
+    /// <summary>The eight ASCII digits of <paramref name="value"/> &lt; 10^8 (leading zeros included), first digit
+    /// in the lowest byte, found for all lanes at once by multiply-shift (no division per digit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong EightDigits(uint value)
+    {
+        uint upper = value / 10_000;
+        // Two 32-bit lanes of four digits; then four 16-bit lanes of two (x / 100 as x * 10486 >> 20 and
+        // x / 10 as x * 103 >> 10, exact below 10^4 and 10^2); then eight bytes of one.
+        ulong quads = upper | ((ulong)(value - upper * 10_000) << 32);
+        ulong hundreds = ((quads * 10_486) >> 20) & 0x0000_007F_0000_007F;
+        ulong pairs = ((quads - 100 * hundreds) << 16) | hundreds;
+        ulong tens = ((pairs * 103) >> 10) & 0x000F_000F_000F_000F;
+        return (((pairs - 10 * tens) << 8) | tens) + 0x3030_3030_3030_3030;
     }
 
     /// <summary>10^k for k = 0 .. 19.</summary>
