@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sharply.Core.IO;
 
@@ -78,9 +80,12 @@ internal static class ShortestDecimal
             }
             else digits = Schubfach(q, c, out exponent);
         }
-        while (digits % 10 == 0)
+        // Trailing zeros off: digits * 5^-1 mod 2^64, rotated right by one bit, is digits / 10 when that is
+        // exact and above (2^64 - 1) / 10 otherwise (one multiply per step, no division).
+        for (ulong tenth = BitOperations.RotateRight(digits * 0xCCCC_CCCC_CCCC_CCCD, 1); tenth <= ulong.MaxValue / 10;
+             tenth = BitOperations.RotateRight(digits * 0xCCCC_CCCC_CCCC_CCCD, 1))
         {
-            digits /= 10;
+            digits = tenth;
             exponent++;
         }
         return digits;
@@ -105,34 +110,46 @@ internal static class ShortestDecimal
             k = FloorLog10ThreeQuartersPow2(q);
         }
         int h = q + FloorLog2Pow10(-k) + 2;
-        int index = 2 * (k - MinDecimalExponent);
-        ulong g1 = Powers[index], g0 = Powers[index + 1];
+        // Safe: MinDecimalExponent <= k <= MaxDecimalExponent for every finite double, so both reads are inside Powers.
+        ref ulong power = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Powers), 2 * (k - MinDecimalExponent));
+        ulong g1 = power, g0 = Unsafe.Add(ref power, 1);
         // The value and the interval ends scaled by 10^-k, times 4, with a sticky bit for a fraction.
         ulong vb = RoundOdd(g1, g0, cb << h), vbl = RoundOdd(g1, g0, cbl << h), vbr = RoundOdd(g1, g0, cbr << h);
         ulong s = vb >> 2;
-        // One digit fewer: s' = floor(s / 10); take 10 s' or 10 (s' + 1) when exactly one is inside.
+        // One digit fewer: s' = floor(s / 10); take s' or s' + 1 at exponent k + 1 when exactly one of
+        // 10 s', 10 (s' + 1) is inside.
         // (Java checks this only from s = 100 on, as it writes at least two digits; small subnormals
         // need it below.)
-        ulong sp10 = 10 * Math.BigMul(s, 115_292_150_460_684_698UL << 4, out _);
-        ulong tp10 = sp10 + 10;
+        ulong sp = MultiplyHigh(s, 115_292_150_460_684_698UL << 4);
+        ulong sp10 = 10 * sp, tp10 = sp10 + 10;
         bool lowerIn = vbl + odd <= sp10 << 2, upperIn = (tp10 << 2) + odd <= vbr;
-        exponent = k;
-        if (lowerIn != upperIn) return lowerIn ? sp10 : tp10;
+        // Otherwise s or t = s + 1: the one inside, or when both are, the nearer (a tie takes the even one).
+        // Chosen by selects, not branches: which case applies is as good as random from one value to the next.
         ulong t = s + 1;
         bool sIn = vbl + odd <= s << 2, tIn = (t << 2) + odd <= vbr;
-        if (sIn != tIn) return sIn ? s : t;
         long compare = (long)(vb - ((s + t) << 1));
-        return compare < 0 || (compare == 0 && (s & 1) == 0) ? s : t;
+        ulong nearest = (compare > 0) | ((compare == 0) & ((s & 1) != 0)) ? t : s;
+        ulong inside = sIn ? s : t;
+        ulong pick = sIn == tIn ? nearest : inside;
+        bool shorter = lowerIn != upperIn;
+        ulong shortPick = lowerIn ? sp : sp + 1;
+        exponent = shorter ? k + 1 : k;
+        return shorter ? shortPick : pick;
     }
 
     /// <summary>floor(g * cp / 2^127) with its lowest bit set when the division is inexact (g = g1 2^63 + g0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong RoundOdd(ulong g1, ulong g0, ulong cp)
     {
-        ulong x1 = Math.BigMul(g0, cp, out _);
-        ulong y1 = Math.BigMul(g1, cp, out ulong y0);
+        ulong x1 = MultiplyHigh(g0, cp);
+        ulong y1 = MultiplyHigh(g1, cp), y0 = g1 * cp;
         ulong z = (y0 >> 1) + x1;
         ulong vbp = y1 + (z >> 63);
         return vbp | (((z & Mask63) + Mask63) >> 63);
     }
+
+    /// <summary>The high 64 bits of a * b. (Math.BigMul's low half is an out parameter, which the JIT keeps
+    /// in memory: a store and a reload on the critical path.)</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MultiplyHigh(ulong a, ulong b) => Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
 }
