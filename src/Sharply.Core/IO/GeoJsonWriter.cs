@@ -111,6 +111,20 @@ public static class GeoJsonWriter
         /// <summary>A Geometry object of one part (-1: empty) at <paramref name="level"/>.</summary>
         public void WritePart(int part, GeometryType kind, int level)
         {
+            if (indent < 0)
+            {
+                // Compact: the whole opening as one literal.
+                output.Write(kind switch
+                {
+                    GeometryType.Point => "{\"type\":\"Point\",\"coordinates\":"u8,
+                    GeometryType.LineString => "{\"type\":\"LineString\",\"coordinates\":"u8,
+                    _ => "{\"type\":\"Polygon\",\"coordinates\":"u8,
+                });
+                if (part < 0) output.Write("[]"u8);
+                else WriteCoordinates(part, kind, level + 1);
+                output.Write((byte)'}');
+                return;
+            }
             output.Write((byte)'{');
             Line(level + 1);
             output.Write(indent < 0 ? "\"type\":\""u8 : "\"type\": \""u8);
