@@ -140,6 +140,41 @@ public class NumberTextTests
             AssertShortest(value);
     }
 
+    [Fact]
+    public void EveryDigitCountAndPointPositionEqualsTheRoundTripText()
+    {
+        var random = new Random(13);
+        for (int count = 1; count <= 17; count++)
+            for (int point = -5; point <= 19; point++)
+                for (int i = 0; i < 200; i++)
+                {
+                    var digits = new StringBuilder().Append((char)('1' + random.Next(9)));
+                    for (int d = 1; d < count; d++) digits.Append((char)('0' + random.Next(10)));
+                    if (count > 1) digits.Insert(1, '.');
+                    double value = double.Parse($"{digits}e{point - 1}", CultureInfo.InvariantCulture);
+                    AssertShortest(value);
+                    AssertShortest(-value);
+                }
+    }
+
+    [Fact]
+    public void ShortestWritesOnlyInsideItsSpan()
+    {
+        var random = new Random(14);
+        var buffer = new byte[3 * NumberText.MaxShortestLength];
+        for (int i = 0; i < 10_000; i++)
+        {
+            Array.Fill(buffer, (byte)0xAA);
+            double value = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 22));
+            int length = NumberText.FormatShortest(value, buffer.AsSpan(NumberText.MaxShortestLength, NumberText.MaxShortestLength));
+            Assert.True(length <= NumberText.MaxShortestText);
+            Assert.Equal(Reference(value), Encoding.ASCII.GetString(buffer, NumberText.MaxShortestLength, length));
+            Assert.All(buffer[..NumberText.MaxShortestLength], b => Assert.Equal(0xAA, b));
+            Assert.All(buffer[(2 * NumberText.MaxShortestLength)..], b => Assert.Equal(0xAA, b));
+        }
+        Assert.Throws<ArgumentException>(() => NumberText.FormatShortest(1.5, new byte[NumberText.MaxShortestLength - 1]));
+    }
+
     /// <summary>The WKT rule spelled out with decimal: round the shortest round-trip digits half to even.</summary>
     private static string Reference(double value, int precision, bool trim)
     {
