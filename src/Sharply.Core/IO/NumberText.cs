@@ -135,9 +135,9 @@ internal static class NumberText
     /// <summary>Longest text of <see cref="FormatShortest(double, Span{byte})"/> ("-1.2345678901234567e-308").</summary>
     public const int MaxShortestText = 24;
 
-    /// <summary>Bytes <see cref="FormatShortest(double, Span{byte})"/> may write to (past the text too):
-    /// digits are stored eight at a time and the fraction moved as one 16-byte block.</summary>
-    public const int MaxShortestLength = 40;
+    /// <summary>Bytes <see cref="FormatShortest(double, Span{byte})"/> may write to: past the text too, as digits
+    /// are stored eight or sixteen at a time (every write ends within 24 bytes; 32 leaves a margin).</summary>
+    public const int MaxShortestLength = 32;
 
     /// <summary><see cref="WriteShortest"/> into <paramref name="span"/> (at least <see cref="MaxShortestLength"/>
     /// bytes); returns the length written.</summary>
@@ -156,7 +156,7 @@ internal static class NumberText
         int sign = (int)(bits >> 63);
         bits &= ~(1UL << 63);
         // Safe (all writes below): the caller guarantees MaxShortestLength bytes from destination, and
-        // every write ends within sign + 34 bytes of it (bounds noted at each one).
+        // every write ends within 24 bytes of it (bounds noted at each one).
         if (bits - 1 >= 0x7FF0000000000000 - 1)
         {
             if (bits == 0)
@@ -180,13 +180,29 @@ internal static class NumberText
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref start, point), (ushort)0x302E); // ".0"
                 return sign + point + 2;
             }
-            // 1 <= point < count <= 17: the fraction (at most 16 digits) moves up one byte for the point
-            // (the 16-byte block ends by point + 17 <= 33).
-            WriteDigits(ref start, digits, count);
-            ref byte fraction = ref Unsafe.Add(ref start, point);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref fraction, 1), Unsafe.ReadUnaligned<Vector128<byte>>(ref fraction));
-            fraction = (byte)'.';
-            return sign + count + 1;
+            // 1 <= point < count <= 17: the point goes in among the digits in registers (moving digits once
+            // stored would stall on reading back the stores just made), then 16 bytes and the last digit are
+            // stored (ending 18 bytes after the sign at most).
+            int textLength = sign + count + 1;
+            ulong high = digits / 100_000_000;
+            ulong low = EightDigits((uint)(digits - high * 100_000_000));
+            if (count == 17)
+            {
+                uint top = (uint)high / 100_000_000;
+                start = (byte)('0' + top);
+                high = (uint)high - top * 100_000_000;
+                start = ref Unsafe.Add(ref start, 1);
+                count--;
+                point--;
+            }
+            // The count (at most 16) digits, first digit in the lowest byte; then the bytes before the point
+            // kept, the point, and the bytes from it on moved up one (the last digit falls off the top).
+            UInt128 text = new UInt128(low, EightDigits((uint)high)) >> (8 * (16 - count));
+            UInt128 before = (UInt128.One << (8 * point)) - 1;
+            text = (text & before) | ((UInt128)'.' << (8 * point)) | ((text << 8) & ~((before << 8) | 0xFF));
+            Unsafe.WriteUnaligned(ref start, text);
+            Unsafe.Add(ref start, count) = (byte)(low >> 56);
+            return textLength;
         }
         if ((uint)(point + 3) < 4)
         {
