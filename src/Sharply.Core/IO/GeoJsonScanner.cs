@@ -230,13 +230,52 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
         return true;
     }
 
-    /// <summary>A finite JSON number: plain decimals of at most 19 digits go through <see cref="Divide"/>,
-    /// others (and what it declines) through double.Parse.</summary>
-    private bool Number(out double value)
+    /// <summary>The prefixes of a plain point's text up to its first number: as written by to_geojson and
+    /// by Python's json.dumps.</summary>
+    private static ReadOnlySpan<byte> CompactPointPrefix => "{\"type\":\"Point\",\"coordinates\":["u8;
+
+    private static ReadOnlySpan<byte> SpacedPointPrefix => "{\"type\": \"Point\", \"coordinates\": ["u8;
+
+    /// <summary>
+    /// A plain 2D point, <c>{"type":"Point","coordinates":[x,y]}</c> (or with json.dumps' spaces; any
+    /// whitespace around the numbers and the closing brackets): its x and y, or false for any other text,
+    /// which the row path then reads. The row path reads a plain point to the same x and y.
+    /// </summary>
+    public static bool TryReadPlainPoint(ReadOnlySpan<byte> json, out double x, out double y)
     {
-        SkipWhitespace();
-        ReadOnlySpan<byte> json = _json;
-        int start = _position, i = start;
+        y = 0;
+        int position;
+        if (json.StartsWith(CompactPointPrefix)) position = CompactPointPrefix.Length;
+        else if (json.StartsWith(SpacedPointPrefix)) position = SpacedPointPrefix.Length;
+        else
+        {
+            x = 0;
+            return false;
+        }
+        if (!Number(json, ref position, out x) || !Take(json, ref position, (byte)',') || !Number(json, ref position, out y)
+            || !Take(json, ref position, (byte)']') || !Take(json, ref position, (byte)'}'))
+            return false;
+        return SkipWhitespace(json, position) == json.Length;
+    }
+
+    private bool Number(out double value) => Number(_json, ref _position, out value);
+
+    /// <summary>Consumes <paramref name="token"/> after optional whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Take(ReadOnlySpan<byte> json, ref int position, byte token)
+    {
+        int i = position;
+        if (i < json.Length && json[i] != token) i = SkipWhitespace(json, i);
+        if (i >= json.Length || json[i] != token) return false;
+        position = i + 1;
+        return true;
+    }
+
+    /// <summary>A finite JSON number after optional whitespace: plain decimals of at most 19 digits go
+    /// through <see cref="Divide"/>, others (and what it declines) through double.Parse.</summary>
+    private static bool Number(ReadOnlySpan<byte> json, ref int position, out double value)
+    {
+        int start = SkipWhitespace(json, position), i = start;
         value = 0;
         bool negative = i < json.Length && json[i] == (byte)'-';
         if (negative) i++;
@@ -262,7 +301,7 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
             while (i < json.Length && json[i] - (uint)'0' <= 9) i++;
             if (i == first) return false;
         }
-        _position = i;
+        position = i;
         if (plain && digits <= 19 && Divide(mantissa, decimals, out value))
         {
             if (negative) value = -value;
@@ -409,21 +448,7 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
     }
 
     /// <summary>Consumes <paramref name="token"/> after optional whitespace; false (consuming nothing more) when another byte follows.</summary>
-    private bool Take(byte token)
-    {
-        if (_position < _json.Length && _json[_position] == token)
-        {
-            _position++;
-            return true;
-        }
-        SkipWhitespace();
-        if (_position < _json.Length && _json[_position] == token)
-        {
-            _position++;
-            return true;
-        }
-        return false;
-    }
+    private bool Take(byte token) => Take(_json, ref _position, token);
 
     private bool Peek(byte token)
     {
@@ -431,11 +456,12 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
         return _position < _json.Length && _json[_position] == token;
     }
 
-    private void SkipWhitespace()
+    private void SkipWhitespace() => _position = SkipWhitespace(_json, _position);
+
+    /// <summary>The first position from <paramref name="i"/> on that is not JSON whitespace.</summary>
+    private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
     {
-        ReadOnlySpan<byte> json = _json;
-        int i = _position;
         while (i < json.Length && (json[i] == (byte)' ' || json[i] == (byte)'\n' || json[i] == (byte)'\r' || json[i] == (byte)'\t')) i++;
-        _position = i;
+        return i;
     }
 }
