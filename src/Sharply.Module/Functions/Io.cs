@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Sharply.Core;
 using Sharply.Core.Geometries;
@@ -316,11 +317,16 @@ internal static unsafe class Io
     /// <summary>
     /// The contents (bytes, or a str's UTF-8) of the items of a list, tuple or 1-D numpy object array; each
     /// item is held by a reference until disposed, so its memory stays valid while the GIL is released even
-    /// if the container changes meanwhile. A missing item (None) has pointer 0.
+    /// if the container changes meanwhile. A missing item (None) has pointer 0. The three tables are rented
+    /// (their pages stay mapped from call to call) and returned when disposed.
     /// </summary>
     private sealed class PinnedValues : IDisposable
     {
-        private readonly nint[] _held;
+        private readonly int _count;
+        private nint[] _held = [];
+        private nint[] _pointers = [];
+        private int[] _lengths = [];
+        private int _pinned;
 
         public PinnedValues(Borrowed container)
         {
@@ -328,9 +334,10 @@ internal static unsafe class Io
             {
                 nint count = CApi.PyObject_Size(container.Handle);
                 if (count < 0) throw new PythonException();
-                (_held, Pointers, Lengths) = (new nint[count], new nint[count], new int[count]);
+                _count = checked((int)count);
+                Rent();
                 bool list = container.IsList();
-                for (int row = 0; row < count; row++)
+                for (int row = 0; row < _count; row++)
                     Pin(row, list ? CApi.PyList_GetItem(container.Handle, row) : CApi.PyTuple_GetItem(container.Handle, row));
                 return;
             }
@@ -339,19 +346,31 @@ internal static unsafe class Io
             using BufferView view = BufferView.Acquire(container, "geometry");
             if (view.Dimensions != 1) throw new ArgumentException($"geometry must be 1-dimensional, got {view.Dimensions} dimensions");
             ReadOnlySpan<nint> objects = view.Span<nint>("O", "geometry", "Python objects (dtype=object)");
-            (_held, Pointers, Lengths) = (new nint[objects.Length], new nint[objects.Length], new int[objects.Length]);
+            _count = objects.Length;
+            Rent();
             for (int row = 0; row < objects.Length; row++) Pin(row, objects[row]);
         }
 
         /// <summary>Where each item's contents start (0 for None).</summary>
-        public nint[] Pointers { get; }
+        public ReadOnlySpan<nint> Pointers => _pointers.AsSpan(0, _count);
 
-        /// <summary>Each item's length in bytes.</summary>
-        public int[] Lengths { get; }
+        /// <summary>Each item's length in bytes (0 for None).</summary>
+        public ReadOnlySpan<int> Lengths => _lengths.AsSpan(0, _count);
 
+        private void Rent()
+        {
+            _held = ArrayPool<nint>.Shared.Rent(_count);
+            _pointers = ArrayPool<nint>.Shared.Rent(_count);
+            _lengths = ArrayPool<int>.Shared.Rent(_count);
+        }
+
+        /// <summary>Fills row <paramref name="row"/> of every table (rented tables hold stale values).</summary>
         private void Pin(int row, nint handle)
         {
             var item = new Borrowed(handle);
+            _held[row] = _pointers[row] = 0;
+            _lengths[row] = 0;
+            _pinned = row + 1;
             // numpy reads an empty (NULL) slot of an object array as None.
             if (item.IsNull || item.IsNone) return;
             ReadOnlySpan<byte> value;
@@ -367,14 +386,20 @@ internal static unsafe class Io
             CApi.Py_IncRef(handle);
             _held[row] = handle;
             // Safe: bytes and str contents do not move while the object lives, and _held keeps it alive.
-            fixed (byte* p = value) Pointers[row] = p == null ? 1 : (nint)p;
-            Lengths[row] = value.Length;
+            fixed (byte* p = value) _pointers[row] = p == null ? 1 : (nint)p;
+            _lengths[row] = value.Length;
         }
 
         public void Dispose()
         {
-            foreach (nint item in _held)
+            if (_pinned < 0) return;
+            foreach (nint item in _held.AsSpan(0, _pinned))
                 if (item != 0) Py.DecRef(item);
+            _pinned = -1;
+            if (_held.Length == 0) return;
+            ArrayPool<nint>.Shared.Return(_held);
+            ArrayPool<nint>.Shared.Return(_pointers);
+            ArrayPool<int>.Shared.Return(_lengths);
         }
     }
 }
