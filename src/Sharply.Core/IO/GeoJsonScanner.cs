@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Sharply.Core.Geometries;
 
@@ -333,51 +334,89 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
     }
 
     /// <summary>
-    /// <paramref name="mantissa"/> / 10^<paramref name="decimals"/> correctly rounded, or false. Below 2^53
-    /// the mantissa is exact, so one division rounds correctly. Above, the quotient (two roundings) is
-    /// within one unit of the correctly rounded value: it is checked exactly (<see cref="Side"/>), and when
-    /// off, its neighbour towards the exact quotient is.
+    /// <paramref name="mantissa"/> / 10^<paramref name="decimals"/> correctly rounded, or false. Up to 2^53
+    /// the mantissa is exact, so one division rounds correctly (Clinger's fast path); above, the
+    /// Eisel-Lemire algorithm (<see cref="EiselLemire"/>) rounds it exactly without dividing.
     /// </summary>
     private static bool Divide(ulong mantissa, int decimals, out double value)
     {
         value = 0;
-        if (decimals >= ExactPowersOfTen.Length) return false;
-        value = mantissa / ExactPowersOfTen[decimals];
-        if (mantissa <= 1UL << 53) return true;
-        if (decimals >= PowersOfTen.Length) return false;
-        int side = Side(mantissa, decimals, value);
-        if (side is 0 or 2) return side == 0;
-        value = side > 0 ? Math.BitIncrement(value) : Math.BitDecrement(value);
-        return Side(mantissa, decimals, value) == 0;
+        if (mantissa <= 1UL << 53)
+        {
+            if (decimals >= ExactPowersOfTen.Length) return false;
+            value = mantissa / ExactPowersOfTen[decimals];
+            return true;
+        }
+        if (decimals >= ReciprocalPowersOfFive.Length / 2) return false;
+        value = EiselLemire(mantissa, decimals);
+        return true;
     }
 
     /// <summary>
-    /// 0 when <paramref name="value"/> = f * 2^e is m / 10^d correctly rounded, else the side of value the
-    /// exact quotient lies on (1 above, -1 below); 2 when the exponent is out of this check's range. The
-    /// value is the rounded quotient when the decimal lies within half a unit of it (ties to an even f),
-    /// which in integers scaled by 2 * 10^d * 2^-e reads |m * 2^(1-e) - 2 f 10^d| &lt;= 10^d (half that
-    /// below a power of two, where the gap below is halved).
+    /// The double nearest <paramref name="mantissa"/> &#215; 10^-<paramref name="decimals"/> (ties to even)
+    /// for a mantissa above 2^53 and at most 19 decimals: the normalised mantissa times the 128-bit
+    /// reciprocal of 5^decimals gives the 55 leading bits of the quotient, rounded once. This is
+    /// fast_float's compute_float (Lemire, "Number Parsing at a Gigabyte per Second", 2021), for which
+    /// Mushtak and Lemire prove ("Fast Number Parsing Without Fallback", 2023) that the product, widened
+    /// by a second multiplication when its low bits are all ones, always decides the rounding. The
+    /// quotient is a normal double (at least 2^53 / 10^19).
     /// </summary>
-    private static int Side(ulong mantissa, int decimals, double value)
+    private static double EiselLemire(ulong mantissa, int decimals)
     {
-        ulong bits = BitConverter.DoubleToUInt64Bits(value);
-        int shift = 1075 - (int)(bits >> 52);
-        if (shift < 1 || shift > 62) return 2;
-        ulong f = (bits & ((1UL << 52) - 1)) | (1UL << 52), power = PowersOfTen[decimals];
-        UInt128 scaled = (UInt128)mantissa << (shift + 1), nearest = Math.BigMul(f, power) << 1;
-        UInt128 difference = scaled > nearest ? scaled - nearest : nearest - scaled;
-        if (f == 1UL << 52 && scaled < nearest) difference <<= 1;
-        if (difference < power || (difference == power && (f & 1) == 0)) return 0;
-        return scaled > nearest ? 1 : -1;
+        int leadingZeros = BitOperations.LeadingZeroCount(mantissa);
+        ulong w = mantissa << leadingZeros;
+        ulong high = Math.BigMul(w, ReciprocalPowersOfFive[2 * decimals], out ulong low);
+        // 64 - 55 precision bits: the 9 bits below the rounding bit are all ones, so a carry from the
+        // next 64 bits of the reciprocal may still reach them.
+        if ((high & 0x1FF) == 0x1FF)
+        {
+            ulong next = Math.BigMul(w, ReciprocalPowersOfFive[2 * decimals + 1], out _);
+            low += next;
+            if (next > low) high++;
+        }
+        int upperBit = (int)(high >> 63);
+        ulong significand = high >> (upperBit + 9);
+        // floor(-decimals * log2(10)) + 63, the binary exponent of the normalised product, biased by 1023.
+        int exponent = ((217706 * -decimals) >> 16) + 63 + upperBit - leadingZeros + 1023;
+        // Exactly halfway between two doubles (possible only for decimals <= 4, as fast_float shows, and
+        // then nothing was dropped below the rounding bit): round to even, down when the kept bit is odd.
+        if (low <= 1 && decimals <= 4 && (significand & 3) == 1 && significand << (upperBit + 9) == high) significand &= ~1UL;
+        significand += significand & 1;
+        significand >>= 1;
+        if (significand >= 2UL << 52)
+        {
+            significand = 1UL << 52;
+            exponent++;
+        }
+        return BitConverter.UInt64BitsToDouble((significand & ~(1UL << 52)) | ((ulong)exponent << 52));
     }
 
-    /// <summary>10^k for k = 0 .. 19.</summary>
-    private static ReadOnlySpan<ulong> PowersOfTen =>
+    /// <summary>
+    /// 2^(127 + ceil(log2 5^d)) / 5^d + 1 (rounded down) for d = 0 .. 19 (2^127 for d = 0), high then low
+    /// 64 bits: the normalised reciprocals of the powers of five, as in fast_float's table.
+    /// </summary>
+    internal static ReadOnlySpan<ulong> ReciprocalPowersOfFive =>
     [
-        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
-        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
-        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
-        10_000_000_000_000_000_000,
+        0x8000000000000000, 0x0000000000000000,
+        0xCCCCCCCCCCCCCCCC, 0xCCCCCCCCCCCCCCCD,
+        0xA3D70A3D70A3D70A, 0x3D70A3D70A3D70A4,
+        0x83126E978D4FDF3B, 0x645A1CAC083126EA,
+        0xD1B71758E219652B, 0xD3C36113404EA4A9,
+        0xA7C5AC471B478423, 0x0FCF80DC33721D54,
+        0x8637BD05AF6C69B5, 0xA63F9A49C2C1B110,
+        0xD6BF94D5E57A42BC, 0x3D32907604691B4D,
+        0xABCC77118461CEFC, 0xFDC20D2B36BA7C3E,
+        0x89705F4136B4A597, 0x31680A88F8953031,
+        0xDBE6FECEBDEDD5BE, 0xB573440E5A884D1C,
+        0xAFEBFF0BCB24AAFE, 0xF78F69A51539D749,
+        0x8CBCCC096F5088CB, 0xF93F87B7442E45D4,
+        0xE12E13424BB40E13, 0x2865A5F206B06FBA,
+        0xB424DC35095CD80F, 0x538484C19EF38C95,
+        0x901D7CF73AB0ACD9, 0x0F9D37014BF60A11,
+        0xE69594BEC44DE15B, 0x4C2EBE687989A9B4,
+        0xB877AA3236A4B449, 0x09BEFEB9FAD487C3,
+        0x9392EE8E921D5D07, 0x3AFF322E62439FD0,
+        0xEC1E4A7DB69561A5, 0x2B31E9E3D06C32E6,
     ];
 
     /// <summary>Skips a value made of ASCII strings without escapes, numbers, literals, arrays and objects.</summary>

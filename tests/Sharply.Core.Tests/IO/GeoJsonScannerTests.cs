@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using Sharply.Core.Geometries;
 using Sharply.Core.IO;
@@ -124,6 +125,80 @@ public class GeoJsonScannerTests
         GeometryArray array = Read(rows);
         for (int i = 0; i < values.Length; i++)
             Assert.Equal(BitConverter.DoubleToInt64Bits(values[i]), BitConverter.DoubleToInt64Bits(array.VertexCoordinates(i / 2, i / 2 + 1)[i % 2]));
+    }
+
+    [Fact]
+    public void ShortestAnd17DigitTextsOfRandomDoublesParseAsDoubleParse()
+    {
+        var random = new Random(9);
+        var texts = new List<string>
+        {
+            "9007199254740993", "9007199254740993.0", "9007199254740993.0000", "9007199254740995.000", "18014398509481990.5",
+            "1012345.1234567891", "999999.99999999999", "1.0000000000000001", "0.99999999999999999", "18446744073709551615",
+        };
+        for (int i = 0; i < 100_000; i++)
+        {
+            double value = BitConverter.Int64BitsToDouble(random.NextInt64(0x3C00_0000_0000_0000, 0x4500_0000_0000_0000));
+            if (i % 4 == 0) value = 1e5 + random.NextDouble() * 1.2e6;
+            if (i % 2 == 0) value = -value;
+            texts.Add(value.ToString("R", CultureInfo.InvariantCulture));
+            texts.Add(value.ToString("G17", CultureInfo.InvariantCulture));
+            texts.Add(value.ToString("F" + random.Next(0, 12), CultureInfo.InvariantCulture));
+        }
+        var points = new List<string?>();
+        var lines = new List<string?>();
+        for (int i = 0; i + 1 < texts.Count; i += 2)
+        {
+            points.Add($$"""{"type":"Point","coordinates":[{{texts[i]}},{{texts[i + 1]}}]}""");
+            lines.Add($$"""{"type":"LineString","coordinates":[[{{texts[i]}},{{texts[i + 1]}}]]}""");
+        }
+        foreach (GeometryArray array in (GeometryArray[])[Read(points), Read(lines)])
+        {
+            for (int i = 0; i + 1 < texts.Count; i++)
+            {
+                long expected = BitConverter.DoubleToInt64Bits(double.Parse(texts[i], CultureInfo.InvariantCulture));
+                Assert.True(expected == BitConverter.DoubleToInt64Bits(array.VertexCoordinates(i / 2, i / 2 + 1)[i % 2]), texts[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void ReciprocalPowersOfFiveAreTheNormalisedReciprocals()
+    {
+        ReadOnlySpan<ulong> table = GeoJsonScanner.ReciprocalPowersOfFive;
+        for (int d = 0; d < table.Length / 2; d++)
+        {
+            BigInteger power = BigInteger.Pow(5, d);
+            BigInteger expected = d == 0 ? BigInteger.One << 127 : (BigInteger.One << (127 + (int)(power - 1).GetBitLength())) / power + 1;
+            Assert.Equal(expected, ((BigInteger)table[2 * d] << 64) | table[2 * d + 1]);
+        }
+    }
+
+    [Fact]
+    public void PlainPointsMatchTheGeneralPathAndFallBackOnAnyOtherRow()
+    {
+        string[] plain =
+        [
+            """{"type":"Point","coordinates":[1,2]}""",
+            """{"type": "Point", "coordinates": [-0.0, 1e3]}""",
+            """{"type":"Point","coordinates":[ 970217.0223999023 ,145643.33221435547 ] } """,
+            "{\"type\":\"Point\",\"coordinates\":[0.5,\n-1.25]\t}",
+        ];
+        GeometryArray fast = Read(plain);
+        GeometryArray general = Read(plain.Select(General));
+        Assert.Equal(GeometryType.Point, fast.Type);
+        Assert.Equal(general.Type, fast.Type);
+        AssertSame(general, fast);
+        foreach (string? other in (string?[])[null, """{"type":"Point","coordinates":[]}""", """{"type":"Point","coordinates":[1,2,3]}""",
+                     """{"type":"Point","coordinates":[1,2],"bbox":[1,2,1,2]}""", """{"type":"LineString","coordinates":[[1,2],[3,4]]}"""])
+        {
+            string?[] rows = [.. plain, other];
+            AssertSame(Read(rows.Select(row => row is null ? null : General(row))), Read(rows));
+        }
+        string[] bad = [.. plain, """{"type":"Point","coordinates":[1,2]""", """{"type":"Point","coordinates":[1,2]}"""];
+        var error = Assert.Throws<GeometryDecodeException>(() => Read(bad));
+        Assert.Equal(plain.Length, error.Row);
+        Assert.StartsWith("invalid JSON", error.Problem);
     }
 
     [Fact]
