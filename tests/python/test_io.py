@@ -8,6 +8,7 @@ import warnings
 import geopandas
 import numpy as np
 import pytest
+import shapely.geometry
 import shapely.wkb
 import shapely.wkt
 from hypothesis import HealthCheck, given, settings
@@ -206,6 +207,26 @@ class TestInputsAndOutputs:
         assert result.dtype == object and len(result) == len(wkts)
         expected = [None if w is None else f'{{"type":"Point","coordinates":[{x!r},{y!r}]}}' for w, (x, y) in zip(wkts, xy)]
         assert result.tolist() == expected
+
+    def test_geojson_plain_points(self):
+        # Rows that are all plain 2D points take their own path: the values Shapely 1.8 reads, exactly.
+        xy = np.random.default_rng(4).uniform(-1e6, 1e6, (5000, 2))
+        xy[::3] = np.round(xy[::3], 3)
+        texts = [json.dumps({"type": "Point", "coordinates": [x, y]}) for x, y in xy]
+        texts[1::2] = [t.replace(" ", "") for t in texts[1::2]]
+        expected = [shapely.geometry.shape(json.loads(t)).wkb for t in texts]
+        for values in (texts, tuple(texts), np.array(texts, dtype=object)):
+            assert sharply.to_wkb(sharply.from_geojson(values)).tolist() == expected
+        assert sharply.from_geojson(texts[0]).wkb == expected[0]
+        # The tables of the call before are reused: this call's missing and 3D rows are its own.
+        mixed = [None if i % 7 == 3 else t for i, t in enumerate(texts)]
+        mixed[-1] = '{"type": "Point", "coordinates": [1, 2, 3]}'
+        result = sharply.from_geojson(mixed)
+        assert [g is None for g in result] == [t is None for t in mixed]
+        assert result[-1].wkt == "POINT Z (1 2 3)"
+        assert sharply.to_wkb(result[:-1], output_dimension=2).tolist() == [None if t is None else e for t, e in zip(mixed, expected)][:-1]
+        with pytest.raises(GeometryDecodeError, match="^row 4000: "):
+            sharply.from_geojson(texts[:4000] + ['{"type": "Point", "coordinates": [1, 2]'] + texts[4000:])
 
     def test_bad_options(self):
         point = sharply.from_wkt("POINT (1 2)")

@@ -376,7 +376,8 @@ internal static unsafe class Io
             ReadOnlySpan<byte> value;
             try
             {
-                value = item.Type == CApi.PyBytes_Type ? item.BytesValue() : Contents(item, row);
+                nint type = item.Type;
+                value = type == CApi.PyBytes_Type ? item.BytesValue() : type == CApi.PyUnicode_Type ? item.Utf8("geometry") : Contents(item, row);
             }
             catch
             {
