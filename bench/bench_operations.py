@@ -7,7 +7,7 @@
   throughput in GB/s.
 - intersects_xy / contains_xy of 1,000,000 random points against each borough (Shapely 1.8: a prepared
   geometry and a loop over points, timed on a sample and scaled per point).
-- buffer(100) of the boroughs and the intersection of Brooklyn and Queens.
+- buffer(100) of the boroughs and of Staten Island alone, and the intersection of Brooklyn and Queens.
 
 Sharply runs with 1 thread and with all threads.
 """
@@ -147,9 +147,12 @@ def _constructive(names, boroughs, quick):
     array = _to_sharply(boroughs)
     brooklyn, queens = boroughs[names.index("Brooklyn")], boroughs[names.index("Queens")]
     b, q = array[names.index("Brooklyn")], array[names.index("Queens")]
+    staten = boroughs[names.index("Staten Island")]
+    s = array[names.index("Staten Island")]
     runs = 1 if quick else 3
     cases = [
         ("buffer(100), 5 boroughs", lambda: [g.buffer(100, 8) for g in boroughs], lambda: sharply.buffer(array, 100.0)),
+        ("buffer(100), Staten Island", lambda: staten.buffer(100, 8), lambda: sharply.buffer(s, 100.0)),
         ("intersection(Brooklyn, Queens)", lambda: brooklyn.intersection(queens), lambda: sharply.intersection(b, q)),
     ]
     rows = []
