@@ -98,6 +98,34 @@ public static unsafe class Boundary
         }
     }
 
+    /// <summary>Runs a body that takes one object and returns a double (a float getter) under the guard.</summary>
+    public static nint Call(nint self, delegate*<Borrowed, double> body)
+    {
+        try
+        {
+            return CApi.PyFloat_FromDouble(body(new Borrowed(self)));
+        }
+        catch (Exception error)
+        {
+            SetError(error);
+            return 0;
+        }
+    }
+
+    /// <summary>Runs a body that takes one object and returns a bool (a bool getter) under the guard.</summary>
+    public static nint Call(nint self, delegate*<Borrowed, bool> body)
+    {
+        try
+        {
+            return Py.Bool(body(new Borrowed(self))).Steal();
+        }
+        catch (Exception error)
+        {
+            SetError(error);
+            return 0;
+        }
+    }
+
     /// <summary>Runs a body that takes one object and an index (a sequence slot) under the guard.</summary>
     public static nint Call(nint self, int index, delegate*<Borrowed, int, Owned> body)
     {

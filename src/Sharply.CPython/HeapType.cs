@@ -5,7 +5,9 @@ namespace Sharply.CPython;
 
 /// <summary>
 /// Declares a heap type (PyType_FromModuleAndSpec) whose instances are <see cref="ManagedObject"/>s.
-/// Getters are plain C# bodies <c>Owned Get(Borrowed self)</c>, all served by one guarded entry point.
+/// Getters are plain C# bodies <c>Owned Get(Borrowed self)</c>, all served by one guarded entry point; bodies
+/// that return a double or a bool have their own entry points, which make the Python object directly (the
+/// scalar fast path: <c>g.area</c> costs one indirect call beyond CPython's own attribute lookup).
 /// Types cannot be subclassed; the Python package may add methods to them (thin wrappers of module functions).
 /// </summary>
 public sealed unsafe class HeapType(string qualifiedName, string doc)
@@ -24,17 +26,28 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
     }
 
     /// <summary>Adds a read-only attribute computed by <paramref name="body"/>.</summary>
-    public HeapType Getter(string name, delegate*<Borrowed, Owned> body, string? doc = null)
+    public HeapType Getter(string name, delegate*<Borrowed, Owned> body, string? doc = null) =>
+        Add(name, (delegate* unmanaged<nint, void*, nint>)&Get, body, doc);
+
+    private HeapType Add(string name, delegate* unmanaged<nint, void*, nint> entry, void* body, string? doc)
     {
         _getters.Add(new PyGetSetDef
         {
             name = FunctionBinder.CString(name),
-            get = (delegate* unmanaged<nint, void*, nint>)&Get,
+            get = entry,
             doc = doc is null ? null : FunctionBinder.CString(doc),
             closure = body,
         });
         return this;
     }
+
+    /// <summary>Adds a read-only float attribute computed by <paramref name="body"/>.</summary>
+    public HeapType Getter(string name, delegate*<Borrowed, double> body, string? doc = null) =>
+        Add(name, (delegate* unmanaged<nint, void*, nint>)&GetFloat, body, doc);
+
+    /// <summary>Adds a read-only bool attribute computed by <paramref name="body"/>.</summary>
+    public HeapType Getter(string name, delegate*<Borrowed, bool> body, string? doc = null) =>
+        Add(name, (delegate* unmanaged<nint, void*, nint>)&GetBool, body, doc);
 
     /// <summary>Instances larger than a <see cref="ManagedObject"/> (their layout must start with it).</summary>
     public HeapType BasicSize(int size)
@@ -73,4 +86,10 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
 
     [UnmanagedCallersOnly]
     private static nint Get(nint self, void* closure) => Boundary.Call(self, (delegate*<Borrowed, Owned>)closure);
+
+    [UnmanagedCallersOnly]
+    private static nint GetFloat(nint self, void* closure) => Boundary.Call(self, (delegate*<Borrowed, double>)closure);
+
+    [UnmanagedCallersOnly]
+    private static nint GetBool(nint self, void* closure) => Boundary.Call(self, (delegate*<Borrowed, bool>)closure);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Sharply.CPython.Raw;
 
@@ -40,7 +41,8 @@ public static unsafe class ManagedObject
 
     /// <summary>The .NET object behind an instance (the caller has checked the type).</summary>
     public static T Target<T>(Borrowed instance) where T : class =>
-        (T)GCHandle.FromIntPtr(((Layout*)instance.Handle)->Handle).Target!;
+        // Unchecked cast: the caller has checked the Python type, and New gives each type its own .NET type.
+        Unsafe.As<T>(GCHandle.FromIntPtr(((Layout*)instance.Handle)->Handle).Target!);
 
     /// <summary>The spare word of <paramref name="instance"/>.</summary>
     public static nint Extra(Borrowed instance) => ((Layout*)instance.Handle)->Extra;

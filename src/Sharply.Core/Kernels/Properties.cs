@@ -30,14 +30,26 @@ public static unsafe class Properties
     /// <summary>Y of a Point row; NaN otherwise.</summary>
     public static void GetY(GeometryArray array, Span<double> output) => UnaryDriver.Run<GetYOp>(array, output);
 
+    /// <summary>X of one row (see <see cref="GetX"/>).</summary>
+    public static double XOf(GeometryArray array, int row) => array.IsNull(row) ? double.NaN : GetXOp.Apply(array, row);
+
+    /// <summary>Y of one row (see <see cref="GetY"/>).</summary>
+    public static double YOf(GeometryArray array, int row) => array.IsNull(row) ? double.NaN : GetYOp.Apply(array, row);
+
     /// <summary>True for rows without coordinates (false for missing rows).</summary>
     public static void IsEmpty(GeometryArray array, Span<byte> output) => UnaryDriver.Run<IsEmptyOp>(array, output);
 
     /// <summary>True for rows with at least one non-NaN z coordinate.</summary>
     public static void HasZ(GeometryArray array, Span<byte> output) => UnaryDriver.Run<HasZOp>(array, output);
 
+    /// <summary>Whether one row has z (see <see cref="HasZ"/>).</summary>
+    public static bool HasZOf(GeometryArray array, int row) => !array.IsNull(row) && HasZOp.Apply(array, row);
+
     /// <summary>True for non-empty LineString / MultiLineString rows whose lines end where they start.</summary>
     public static void IsClosed(GeometryArray array, Span<byte> output) => UnaryDriver.Run<IsClosedOp>(array, output);
+
+    /// <summary>Whether one row is closed (see <see cref="IsClosed"/>).</summary>
+    public static bool IsClosedOf(GeometryArray array, int row) => !array.IsNull(row) && IsClosedOp.Apply(array, row);
 
     /// <summary>True for LineString rows that are closed and simple.</summary>
     public static void IsRing(GeometryArray array, Span<byte> output) => UnaryDriver.Run<IsRingOp>(array, output);

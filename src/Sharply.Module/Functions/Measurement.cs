@@ -21,7 +21,7 @@ internal static unsafe class Measurement
     private static Owned Area(in Arguments args)
     {
         // Scalar fast path: one row, no loop, no allocation but the result.
-        if (PyGeometry.Is(args[0])) return AreaOf(args[0]);
+        if (PyGeometry.Is(args[0])) return Py.Float(AreaOf(args[0]));
         return Calls.UnaryDouble(args[0], &Kernels.Measurement.Area);
     }
 
@@ -55,10 +55,10 @@ internal static unsafe class Measurement
         Calls.BinaryDouble(args[0], args[1], &Kernels.Measurement.HausdorffDistance);
 
     /// <summary>The <c>Geometry.area</c> property.</summary>
-    public static Owned AreaOf(Borrowed self) => Py.Float(Kernels.Measurement.AreaOf(PyGeometry.Array(self), PyGeometry.Row(self)));
+    public static double AreaOf(Borrowed self) => Kernels.Measurement.AreaOf(PyGeometry.Array(self), PyGeometry.Row(self));
 
     /// <summary>The <c>Geometry.length</c> property.</summary>
-    public static Owned LengthOf(Borrowed self) => Py.Float(Kernels.Measurement.LengthOf(PyGeometry.Array(self), PyGeometry.Row(self)));
+    public static double LengthOf(Borrowed self) => Kernels.Measurement.LengthOf(PyGeometry.Array(self), PyGeometry.Row(self));
 
     /// <summary>The <c>Geometry.bounds</c> property: a tuple (xmin, ymin, xmax, ymax), NaN for empties.</summary>
     public static Owned BoundsOf(Borrowed self)

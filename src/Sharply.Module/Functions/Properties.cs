@@ -47,7 +47,7 @@ internal static unsafe class Properties
     public static Owned GeomTypeOf(Borrowed self) => Py.Str(GeometryTypes.Name(PyGeometry.Array(self).TypeOf(PyGeometry.Row(self))));
 
     /// <summary>The <c>Geometry.is_empty</c> property.</summary>
-    public static Owned IsEmptyOf(Borrowed self) => Py.Bool(PyGeometry.Array(self).IsEmpty(PyGeometry.Row(self)));
+    public static bool IsEmptyOf(Borrowed self) => PyGeometry.Array(self).IsEmpty(PyGeometry.Row(self));
 
     /// <summary>The <c>Geometry.is_valid</c> property.</summary>
     public static Owned IsValidOf(Borrowed self) => Calls.UnaryBool(self, &Kernels.Properties.IsValid);
@@ -59,14 +59,14 @@ internal static unsafe class Properties
     public static Owned IsRingOf(Borrowed self) => Calls.UnaryBool(self, &Kernels.Properties.IsRing);
 
     /// <summary>The <c>Geometry.is_closed</c> property.</summary>
-    public static Owned IsClosedOf(Borrowed self) => Calls.UnaryBool(self, &Kernels.Properties.IsClosed);
+    public static bool IsClosedOf(Borrowed self) => Kernels.Properties.IsClosedOf(PyGeometry.Array(self), PyGeometry.Row(self));
 
     /// <summary>The <c>Geometry.has_z</c> property.</summary>
-    public static Owned HasZOf(Borrowed self) => Calls.UnaryBool(self, &Kernels.Properties.HasZ);
+    public static bool HasZOf(Borrowed self) => Kernels.Properties.HasZOf(PyGeometry.Array(self), PyGeometry.Row(self));
 
     /// <summary>The <c>Geometry.x</c> property (NaN unless a non-empty Point).</summary>
-    public static Owned XOf(Borrowed self) => Calls.UnaryDouble(self, &Kernels.Properties.GetX);
+    public static double XOf(Borrowed self) => Kernels.Properties.XOf(PyGeometry.Array(self), PyGeometry.Row(self));
 
     /// <summary>The <c>Geometry.y</c> property (NaN unless a non-empty Point).</summary>
-    public static Owned YOf(Borrowed self) => Calls.UnaryDouble(self, &Kernels.Properties.GetY);
+    public static double YOf(Borrowed self) => Kernels.Properties.YOf(PyGeometry.Array(self), PyGeometry.Row(self));
 }

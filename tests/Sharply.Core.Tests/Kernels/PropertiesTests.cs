@@ -75,4 +75,21 @@ public class PropertiesTests
         Properties.IsMissing(array, flags);
         Assert.Equal([0, 0, 0, 0, 0, 0, 0, 1], flags);
     }
+
+    [Fact]
+    public void RowFunctionsMatchTheArrayKernels()
+    {
+        var doubles = new double[F.Array.Length];
+        var flags = new byte[F.Array.Length];
+        Properties.GetX(F.Array, doubles);
+        for (int row = 0; row < F.Array.Length; row++) Assert.Equal(doubles[row], Properties.XOf(F.Array, row));
+        Properties.GetY(F.Array, doubles);
+        for (int row = 0; row < F.Array.Length; row++) Assert.Equal(doubles[row], Properties.YOf(F.Array, row));
+        Properties.HasZ(F.Array, flags);
+        for (int row = 0; row < F.Array.Length; row++) Assert.Equal(flags[row] == 1, Properties.HasZOf(F.Array, row));
+        Properties.IsClosed(F.Array, flags);
+        for (int row = 0; row < F.Array.Length; row++) Assert.Equal(flags[row] == 1, Properties.IsClosedOf(F.Array, row));
+        Assert.Contains(F.Wkt, wkt => wkt is null);
+        Assert.Contains(doubles, value => !double.IsNaN(value));
+    }
 }
