@@ -31,7 +31,7 @@ internal sealed class BufferGraph
     private int[] _nextCcw = [];
     private int[] _starStart = [];
     private int[] _star = [];
-    private readonly List<Coordinate> _nodes = [];
+    private int _nodeCount;
     private int[] _component = [];
     private int[] _rightDepth = [];
 
@@ -93,11 +93,11 @@ internal sealed class BufferGraph
             _origin[2 * e] = NodeId(nodeIds, points[0]);
             _origin[2 * e + 1] = NodeId(nodeIds, points[^1]);
         }
-        _starStart = new int[_nodes.Count + 1];
+        _starStart = new int[_nodeCount + 1];
         foreach (int node in _origin) _starStart[node + 1]++;
-        for (int n = 0; n < _nodes.Count; n++) _starStart[n + 1] += _starStart[n];
+        for (int n = 0; n < _nodeCount; n++) _starStart[n + 1] += _starStart[n];
         _star = new int[halfEdges];
-        var fill = new int[_nodes.Count];
+        var fill = new int[_nodeCount];
         for (int h = 0; h < halfEdges; h++)
         {
             int node = _origin[h];
@@ -105,7 +105,7 @@ internal sealed class BufferGraph
         }
         _nextCcw = new int[halfEdges];
         var order = new DirectionOrder(this);
-        for (int n = 0; n < _nodes.Count; n++)
+        for (int n = 0; n < _nodeCount; n++)
         {
             int start = _starStart[n], end = _starStart[n + 1];
             Span<int> star = _star.AsSpan(start, end - start);
@@ -120,9 +120,8 @@ internal sealed class BufferGraph
         (double, double) key = (point.X + 0.0, point.Y + 0.0);
         if (!nodeIds.TryGetValue(key, out int id))
         {
-            id = _nodes.Count;
+            id = _nodeCount++;
             nodeIds.Add(key, id);
-            _nodes.Add(point);
         }
         return id;
     }
@@ -153,10 +152,10 @@ internal sealed class BufferGraph
     {
         _component = new int[_edges.Count];
         Array.Fill(_component, -1);
-        var nodeSeen = new bool[_nodes.Count];
+        var nodeSeen = new bool[_nodeCount];
         var stack = new Stack<int>();
         int components = 0;
-        for (int first = 0; first < _nodes.Count; first++)
+        for (int first = 0; first < _nodeCount; first++)
         {
             if (nodeSeen[first]) continue;
             nodeSeen[first] = true;
