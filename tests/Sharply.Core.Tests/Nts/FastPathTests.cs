@@ -1,7 +1,6 @@
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Noding;
-using NetTopologySuite.Operation.Buffer;
 using NetTopologySuite.Operation.OverlayNG;
 using Sharply.Core.Nts;
 using Sharply.Core.Tests.Kernels;
@@ -10,7 +9,7 @@ using SpatialFunction = NetTopologySuite.Operation.Overlay.SpatialFunction;
 
 namespace Sharply.Core.Tests.Nts;
 
-/// <summary>The sweep-noded overlay and buffer give exactly what NTS's own OverlayNGRobust and BufferOp give.</summary>
+/// <summary>The sweep-noded overlay gives exactly what NTS's own OverlayNGRobust gives.</summary>
 public class FastPathTests
 {
     private static readonly SpatialFunction[] Functions =
@@ -51,7 +50,7 @@ public class FastPathTests
         }
     }
 
-    private static IEnumerable<NtsGeometry> Shapes()
+    internal static IEnumerable<NtsGeometry> Shapes()
     {
         var random = new Random(7);
         GeometryFactory factory = NtsConverter.Factory;
@@ -75,25 +74,6 @@ public class FastPathTests
         Assert.Equal(expected.NumPoints, actual.NumPoints);
         Coordinate[] e = expected.Coordinates, a = actual.Coordinates;
         for (int i = 0; i < e.Length; i++) Assert.Equal(e[i].Z, a[i].Z);
-    }
-
-    [Fact]
-    public void BufferEqualsBufferOp()
-    {
-        int count = 0;
-        // Every third shape keeps the test's time reasonable: buffering is the slowest operation there is.
-        foreach (NtsGeometry shape in Shapes().Where((_, i) => i % 3 == 0))
-        {
-            foreach (double distance in new[] { 5.0, -3.0, 40.0 })
-            {
-                var parameters = new BufferParameters(8);
-                AssertSame(BufferOp.Buffer(shape, distance, parameters), FastBuffer.Buffer(shape, distance, parameters), $"buffer {distance} of shape {count}");
-            }
-            var square = new BufferParameters(2, EndCapStyle.Square, JoinStyle.Mitre, 5);
-            AssertSame(BufferOp.Buffer(shape, 7, square), FastBuffer.Buffer(shape, 7, square), $"mitred buffer of shape {count}");
-            count++;
-        }
-        Assert.True(count > 13);
     }
 
     [Fact]
