@@ -276,7 +276,9 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
     /// through <see cref="Divide"/>, others (and what it declines) through double.Parse.</summary>
     private static bool Number(ReadOnlySpan<byte> json, ref int position, out double value)
     {
-        int start = SkipWhitespace(json, position), i = start;
+        int start = position;
+        if (start < json.Length && json[start] <= (byte)' ') start = SkipWhitespace(json, start);
+        int i = start;
         value = 0;
         bool negative = i < json.Length && json[i] == (byte)'-';
         if (negative) i++;
@@ -338,6 +340,7 @@ internal ref struct GeoJsonScanner(ReadOnlySpan<byte> json, GeometryArrayBuilder
     /// the mantissa is exact, so one division rounds correctly (Clinger's fast path); above, the
     /// Eisel-Lemire algorithm (<see cref="EiselLemire"/>) rounds it exactly without dividing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Divide(ulong mantissa, int decimals, out double value)
     {
         value = 0;

@@ -99,12 +99,19 @@ public class GeoJsonScannerTests
             for (int d = 1; d < digits; d++) text.Append((char)('0' + random.Next(10)));
             int point = random.Next(0, digits);
             if (point > 0) text.Insert(text.Length - point, '.');
-            rows.Add($$"""{"type":"Point","coordinates":[{{text}},0]}""");
+            // Whitespace before a number, on the plain point path and the row path.
+            string before = (i % 3) switch { 0 => "", 1 => " ", _ => "\n\t " };
+            rows.Add(i % 2 == 0
+                ? $$"""{"type":"Point","coordinates":[{{before}}{{text}},0]}"""
+                : $$"""{"type":"MultiPoint","coordinates":[[0,{{before}}{{text}}]]}""");
             expected.Add(double.Parse(text.ToString(), CultureInfo.InvariantCulture));
         }
         GeometryArray array = Read(rows);
         for (int row = 0; row < rows.Count; row++)
-            Assert.Equal(BitConverter.DoubleToInt64Bits(expected[row]), BitConverter.DoubleToInt64Bits(array.VertexCoordinates(row, row + 1)[0]));
+        {
+            int axis = rows[row]!.Contains("MultiPoint") ? 1 : 0;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected[row]), BitConverter.DoubleToInt64Bits(array.VertexCoordinates(row, row + 1)[axis]));
+        }
     }
 
     [Fact]
@@ -231,6 +238,22 @@ public class GeoJsonScannerTests
         // JSON syntax messages end with a byte position, which the general variant's extra member shifts.
         static (long, string) Key(DecodeFailure failure) => (failure.Row, failure.Problem.Split(" LineNumber")[0]);
         Assert.Equal(general.Failures.Select(Key), result.Failures.Select(Key));
+    }
+
+    [Theory]
+    [InlineData("\u000b")]
+    [InlineData("\u0001")]
+    [InlineData("\f")]
+    public void OtherControlBytesBeforeANumberAreErrorsNamingTheRow(string before)
+    {
+        string[] plain = ["""{"type":"Point","coordinates":[1,2]}""", $$"""{"type":"Point","coordinates":[1,{{before}}2]}"""];
+        string[] line = ["""{"type":"LineString","coordinates":[[0,0],[1,1]]}""", $$"""{"type":"LineString","coordinates":[[0,0],[{{before}}1,1]]}"""];
+        foreach (string[] rows in (string[][])[plain, line])
+        {
+            var error = Assert.Throws<GeometryDecodeException>(() => Read(rows));
+            Assert.Equal(1, error.Row);
+            Assert.StartsWith("invalid JSON", error.Problem);
+        }
     }
 
     [Fact]
