@@ -20,6 +20,12 @@ internal static unsafe class RelateDriver
         fixed (byte* target = output)
         {
             var body = new Body<TOp> { A = a, B = b, Shape = shape, Output = target };
+            // One pair (every scalar call) runs in place: no grain, no parallel loop, no broadcast to convert.
+            if (shape.Count == 1)
+            {
+                body.Run(0, 1);
+                return;
+            }
             if (shape.ScalarA && !a.IsNull(0)) body.Scalar = NtsConverter.ToNts(a, 0);
             if (shape.ScalarB && !b.IsNull(0)) body.Scalar = NtsConverter.ToNts(b, 0);
             ParallelRange.For(shape.Count, WorkGrain.NtsPrepared(a, b, shape), ref body);

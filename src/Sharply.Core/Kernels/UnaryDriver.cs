@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Sharply.Core.Geometries;
 using Sharply.Core.Parallel;
 
@@ -13,7 +15,7 @@ internal static unsafe class UnaryDriver
         fixed (double* target = output)
         {
             var body = new DoubleBody<TOp> { Array = array, Output = target };
-            ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
+            Loop(array, ref body);
         }
     }
 
@@ -24,7 +26,7 @@ internal static unsafe class UnaryDriver
         fixed (int* target = output)
         {
             var body = new IntBody<TOp> { Array = array, Output = target };
-            ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
+            Loop(array, ref body);
         }
     }
 
@@ -35,14 +37,27 @@ internal static unsafe class UnaryDriver
         fixed (byte* target = output)
         {
             var body = new BoolBody<TOp> { Array = array, Output = target };
-            ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
+            Loop(array, ref body);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckOutput(GeometryArray array, int outputLength)
     {
-        if (outputLength != array.Length)
-            throw new ArgumentException($"output has length {outputLength}, {array.Length} expected");
+        if (outputLength != array.Length) ThrowOutputLength(array, outputLength);
+    }
+
+    [DoesNotReturn]
+    private static void ThrowOutputLength(GeometryArray array, int outputLength) =>
+        throw new ArgumentException($"output has length {outputLength}, {array.Length} expected");
+
+    /// <summary>The rows in chunks on the worker threads; one row (every scalar call) in place, without
+    /// computing a grain or entering the parallel loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Loop<TBody>(GeometryArray array, ref TBody body) where TBody : struct, IRangeBody
+    {
+        if (array.Length == 1) body.Run(0, 1);
+        else ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
     }
 
     private struct DoubleBody<TOp> : IRangeBody where TOp : IUnaryDoubleOp
