@@ -45,6 +45,7 @@ internal static unsafe class Conversions
     /// GeometryArray or None natively; anything else (Shapely geometries, lists and numpy arrays of them,
     /// GeoSeries) goes through <c>sharply._interop.to_geometry_array</c>, which returns one of those.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static GeometryInput Geometry(Borrowed obj, string argument)
     {
         if (PyGeometry.Is(obj)) return new GeometryInput(PyGeometry.Array(obj), PyGeometry.Row(obj), true);
