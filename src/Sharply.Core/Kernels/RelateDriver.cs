@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Operation.RelateNG;
 using Sharply.Core.Geometries;
 using Sharply.Core.Nts;
@@ -15,13 +16,13 @@ internal static unsafe class RelateDriver
 {
     public static void Run<TOp>(GeometryArray a, GeometryArray b, Span<byte> output) where TOp : IRelateOp
     {
-        Broadcast shape = Broadcast.Of(a.Length, b.Length, output.Length);
-        if (shape.Count == 1)
+        if (a.Length == 1 && b.Length == 1 && output.Length == 1)
         {
             // One pair (every scalar call): decided in place, without a loop body, grain or parallel loop.
             output[0] = Pair<TOp>(a, 0, b, 0, 0) ? (byte)1 : (byte)0;
             return;
         }
+        Broadcast shape = Broadcast.Of(a.Length, b.Length, output.Length);
         // Safe: the loop finishes before the fixed block ends; indices stay below shape.Count.
         fixed (byte* target = output)
         {
@@ -77,6 +78,7 @@ internal static unsafe class RelateDriver
     }
 
     /// <summary>The vertices [start, end) of a row, all its parts and rings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (int Start, int End) Vertices(GeometryArray array, int row)
     {
         (int partStart, int partEnd) = array.PartsOf(row);
@@ -85,6 +87,7 @@ internal static unsafe class RelateDriver
 
     /// <summary>True when both vertex ranges have a first (non-NaN) vertex and it is the same point: a
     /// common point, found in constant time (copies of one geometry, rows sharing a corner).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool SameFirstVertex(GeometryArray a, int startA, int endA, GeometryArray b, int startB, int endB)
     {
         if (startA == endA || startB == endB) return false;
