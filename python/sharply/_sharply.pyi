@@ -1,8 +1,9 @@
 """Type stubs of the compiled module sharply._sharply.
 
-Geometry and GeometryArray are native types; the methods that take arguments are added in Python
-(``_methods.py``: Geometry's operations, ``arrow.py``: the Arrow PyCapsule Interface, ``array.py``:
-pickling) and are declared here so that type checkers see one class.
+Geometry and GeometryArray are native types (Geometry's methods with arguments are native too, named
+like their module functions' parameters); some methods are added in Python (``_methods.py``: buffer and
+simplify, ``arrow.py``: the Arrow PyCapsule Interface, ``array.py``: pickling) and are declared here so
+that type checkers see one class.
 """
 
 from typing import Any, Iterator, Sequence, overload
