@@ -8,12 +8,14 @@ namespace Sharply.CPython;
 /// Getters are plain C# bodies <c>Owned Get(Borrowed self)</c>, all served by one guarded entry point; bodies
 /// that return a double or a bool have their own entry points, which make the Python object directly (the
 /// scalar fast path: <c>g.area</c> costs one indirect call beyond CPython's own attribute lookup).
-/// Types cannot be subclassed; the Python package may add methods to them (thin wrappers of module functions).
+/// Methods call module functions with the instance first (<see cref="Method"/>). Types cannot be subclassed;
+/// the Python package may add methods to them.
 /// </summary>
 public sealed unsafe class HeapType(string qualifiedName, string doc)
 {
     private readonly List<PyType_Slot> _slots = [];
     private readonly List<PyGetSetDef> _getters = [];
+    private readonly List<(string Name, nint Entry, string Summary)> _methods = [];
     private int _basicSize = ManagedObject.BasicSize;
     private bool _customDealloc;
 
@@ -49,6 +51,19 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
     public HeapType Getter(string name, delegate*<Borrowed, bool> body, string? doc = null) =>
         Add(name, (delegate* unmanaged<nint, void*, nint>)&GetBool, body, doc);
 
+    /// <summary>
+    /// Adds a method that calls the module function <paramref name="name"/> with the instance as its first
+    /// argument (see <see cref="FunctionBinder.DeclareMethod"/>): a method descriptor (METH_FASTCALL |
+    /// METH_KEYWORDS), which CPython calls without making a bound method. <paramref name="entry"/> is the
+    /// method's own entry point, whose body is <see cref="FunctionBinder.CallMethod"/>; its docstring is
+    /// <paramref name="summary"/> followed by the function's.
+    /// </summary>
+    public HeapType Method(string name, delegate* unmanaged<nint, nint*, nint, nint, nint> entry, string summary)
+    {
+        _methods.Add((name, (nint)entry, summary));
+        return this;
+    }
+
     /// <summary>Instances larger than a <see cref="ManagedObject"/> (their layout must start with it).</summary>
     public HeapType BasicSize(int size)
     {
@@ -67,6 +82,24 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
             PyGetSetDef* table = (PyGetSetDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyGetSetDef) * (_getters.Count + 1)));
             for (int i = 0; i < _getters.Count; i++) table[i] = _getters[i];
             slots.Add(new PyType_Slot { slot = CApi.Py_tp_getset, pfunc = table });
+        }
+        if (_methods.Count > 0)
+        {
+            // Lives as long as the type: the method descriptors point into it.
+            PyMethodDef* table = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * (_methods.Count + 1)));
+            for (int i = 0; i < _methods.Count; i++)
+            {
+                (string name, nint entry, string summary) = _methods[i];
+                table[i] = new PyMethodDef
+                {
+                    ml_name = FunctionBinder.CString(name),
+                    ml_meth = (void*)entry,
+                    ml_flags = CApi.METH_FASTCALL | CApi.METH_KEYWORDS,
+                    ml_doc = FunctionBinder.CString(summary),
+                };
+                FunctionBinder.DeclareMethod(&table[i], name, summary);
+            }
+            slots.Add(new PyType_Slot { slot = CApi.Py_tp_methods, pfunc = table });
         }
         slots.Add(default);
         // The spec and slot table must outlive the call only; CPython copies what it needs.

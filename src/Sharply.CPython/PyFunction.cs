@@ -43,9 +43,29 @@ public static unsafe class FunctionBinder
         public PyMethodDef Method;
     }
 
+    /// <summary>A declared method: its entry point and the record of its function (null until bound).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MethodSlot
+    {
+        public nint Entry;
+        public Record* Record;
+    }
+
+    private sealed class MethodDeclaration(MethodSlot* slot, PyMethodDef* definition, string summary)
+    {
+        public MethodSlot* Slot { get; } = slot;
+        public PyMethodDef* Definition { get; } = definition;
+        public string Summary { get; } = summary;
+    }
+
     private const int MaxParameters = 16;
 
+    /// <summary>Slots of the method table, open addressing on the entry point's address; at most half used.</summary>
+    private const int MethodTableSize = 64;
+
     private static nint _recordType;
+    private static MethodSlot* _methods;
+    private static readonly Dictionary<string, MethodDeclaration> DeclaredMethods = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Creates the builtin function for <paramref name="function"/>, with a docstring (which may start with a
@@ -78,7 +98,95 @@ public static unsafe class FunctionBinder
                 .Build(0).Steal(); // lives for the process lifetime, like the records
         using Owned self = ManagedObject.New(_recordType, function.Name, (nint)record);
         using Owned module = Py.Str(moduleName);
-        return Owned.Checked(CApi.PyCFunction_NewEx(&record->Method, self.Handle, module.Handle));
+        Owned builtin = Owned.Checked(CApi.PyCFunction_NewEx(&record->Method, self.Handle, module.Handle));
+        if (DeclaredMethods.TryGetValue(function.Name, out MethodDeclaration? method))
+        {
+            method.Slot->Record = record;
+            method.Definition->ml_doc = CString(MethodDoc(function.Name, method.Summary, doc));
+        }
+        return builtin;
+    }
+
+    /// <summary>
+    /// Declares a method of a heap type (<see cref="HeapType.Method"/>) that calls the function of the same
+    /// name with <c>self</c> as its first argument, with that function's binding (parameter names, defaults)
+    /// and docstring, attached when the function is created. <paramref name="definition"/> lives as long
+    /// as the type (CPython reads its <c>ml_doc</c> whenever the method's <c>__doc__</c> is asked for).
+    /// </summary>
+    internal static void DeclareMethod(PyMethodDef* definition, string name, string summary)
+    {
+        if (_methods == null) _methods = (MethodSlot*)NativeMemory.AllocZeroed((nuint)(sizeof(MethodSlot) * MethodTableSize));
+        if (DeclaredMethods.Count >= MethodTableSize / 2) throw new InvalidOperationException("too many native methods");
+        nint entry = (nint)definition->ml_meth;
+        int index = MethodIndex(entry);
+        while (_methods[index].Entry != 0)
+        {
+            if (_methods[index].Entry == entry) throw new ArgumentException($"{name}: this entry point serves another method");
+            index = (index + 1) & (MethodTableSize - 1);
+        }
+        _methods[index].Entry = entry;
+        DeclaredMethods.Add(name, new MethodDeclaration(&_methods[index], definition, summary));
+    }
+
+    /// <summary>
+    /// The body of a method's entry point (<c>[UnmanagedCallersOnly]</c>, one per method because the C
+    /// signature does not say which method is called: <paramref name="entry"/> is its own address). Binds
+    /// <c>self</c> and the arguments like a call of the function, inside the guard.
+    /// </summary>
+    public static nint CallMethod(delegate* unmanaged<nint, nint*, nint, nint, nint> entry, nint self, nint* args, nint nargs, nint kwnames)
+    {
+        try
+        {
+            Record* record = MethodRecord((nint)entry);
+            int count = record->ParameterCount;
+            nint keywords = kwnames == 0 ? 0 : CApi.PyTuple_Size(kwnames);
+            if (1 + nargs + keywords > MaxParameters)
+                throw new PyTypeErrorException($"{Name(record)}() takes at most {count} arguments ({1 + nargs + keywords} given)");
+            nint* all = stackalloc nint[MaxParameters];
+            all[0] = self;
+            for (nint i = 0; i < nargs + keywords; i++) all[1 + i] = args[i];
+            return kwnames == 0 && nargs + 1 == count
+                ? record->Body(new Arguments(new ReadOnlySpan<nint>(all, count), record->NameHandle)).Steal()
+                : CallBound(record, all, nargs + 1, kwnames);
+        }
+        catch (Exception error)
+        {
+            Boundary.SetError(error);
+            return 0;
+        }
+    }
+
+    /// <summary>The record of the function a method entry point calls.</summary>
+    private static Record* MethodRecord(nint entry)
+    {
+        MethodSlot* methods = _methods;
+        if (methods == null) throw new InvalidOperationException("no native method is declared");
+        int index = MethodIndex(entry);
+        while (methods[index].Entry != entry)
+        {
+            if (methods[index].Entry == 0) throw new InvalidOperationException("this entry point serves no declared method");
+            index = (index + 1) & (MethodTableSize - 1);
+        }
+        Record* record = methods[index].Record;
+        return record != null ? record : throw new InvalidOperationException("the method's function is not bound yet");
+    }
+
+    private static int MethodIndex(nint entry) => (int)(((ulong)entry * 0x9E3779B97F4A7C15UL) >> 58); // 64 slots
+
+    /// <summary>
+    /// The method's docstring: the function's text signature with <c>$self</c> for its first parameter, the
+    /// method's summary, then the function's docstring.
+    /// </summary>
+    private static string MethodDoc(string name, string summary, string? doc)
+    {
+        const string SignatureEnd = ")\n--\n\n";
+        int end = doc is null ? -1 : doc.IndexOf(SignatureEnd, StringComparison.Ordinal);
+        if (doc is null || end < 0 || !doc.StartsWith(name + "(", StringComparison.Ordinal))
+            return doc is null ? summary : $"{summary}\n\n{doc}";
+        string parameters = doc[(name.Length + 1)..end];
+        int comma = parameters.IndexOf(',');
+        string others = comma < 0 ? "" : parameters[comma..];
+        return $"{name}($self{others})\n--\n\n{summary}\n\n{doc[(end + SignatureEnd.Length)..]}";
     }
 
     /// <summary>A copy of <paramref name="text"/> as a NUL-terminated UTF-8 string that is never freed.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sharply.Core.Geometries;
 using Sharply.CPython;
 using Sharply.Module.Types;
@@ -24,6 +25,8 @@ internal static unsafe class Calls
     public static Owned UnaryInt(Borrowed geometry, delegate*<GeometryArray, Span<int>, void> kernel) =>
         UnaryValues(geometry, kernel, &Conversions.Int, &Conversions.Ints);
 
+    /// <summary>Inlined into each unary shape, so the scalar and array conversions are direct calls.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Owned UnaryValues<T>(Borrowed geometry, delegate*<GeometryArray, Span<T>, void> kernel,
         delegate*<T, Owned> scalar, delegate*<DataBuffer<T>, Owned> array) where T : unmanaged
     {

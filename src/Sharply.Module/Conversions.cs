@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sharply.Core.Geometries;
 using Sharply.CPython;
 using Sharply.Module.Types;
@@ -26,9 +27,9 @@ internal readonly struct GeometryInput(GeometryArray array, int row, bool isScal
 
     /// <summary>
     /// True when a kernel may run long enough to be worth releasing the GIL (about 0.1 us): any array,
-    /// or a scalar with many vertices.
+    /// or a scalar with many vertices (a point has at most one: its vertices are never counted).
     /// </summary>
-    public bool IsLarge => !IsScalar || Array.VertexCount(Row) > 256;
+    public bool IsLarge => !IsScalar || (Array.TypeOf(Row) != GeometryType.Point && Array.VertexCount(Row) > 256);
 }
 
 /// <summary>Argument conversion and result construction shared by every function of the module.</summary>
@@ -40,15 +41,23 @@ internal static unsafe class Conversions
     private static Owned _numpyAsArray;
 
     /// <summary>
-    /// Accepts a GeometryArray, a Geometry or None natively; anything else (Shapely geometries, lists and
-    /// numpy arrays of them, GeoSeries) goes through <c>sharply._interop.to_geometry_array</c>, which
-    /// returns one of those.
+    /// Accepts a Geometry (tested first: the scalar call is the one whose cost is all overhead), a
+    /// GeometryArray or None natively; anything else (Shapely geometries, lists and numpy arrays of them,
+    /// GeoSeries) goes through <c>sharply._interop.to_geometry_array</c>, which returns one of those.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static GeometryInput Geometry(Borrowed obj, string argument)
     {
-        if (PyGeometryArray.Is(obj)) return new GeometryInput(PyGeometryArray.Target(obj), 0, false);
         if (PyGeometry.Is(obj)) return new GeometryInput(PyGeometry.Array(obj), PyGeometry.Row(obj), true);
-        if (obj.IsNone) return new GeometryInput(MissingScalar, 0, true);
+        if (PyGeometryArray.Is(obj)) return new GeometryInput(PyGeometryArray.Target(obj), 0, false);
+        return obj.IsNone ? new GeometryInput(MissingScalar, 0, true) : Converted(obj, argument);
+    }
+
+    /// <summary>The fallback of <see cref="Geometry"/>, out of line so the native path carries no
+    /// exception frame.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static GeometryInput Converted(Borrowed obj, string argument)
+    {
         if (_fallbackConverter.IsNull)
         {
             using Owned interop = Py.Import("sharply._interop");

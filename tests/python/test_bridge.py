@@ -1,6 +1,7 @@
 """The CPython bridge: argument binding, errors, buffer protocol in and out, lifetime, threads, fork."""
 
 import gc
+import math
 import os
 import signal
 import subprocess
@@ -18,6 +19,7 @@ from sharply.creation import _native_points
 live_buffers = _sharply._bind("_live_buffers", (), None, ())
 live_objects = _sharply._bind("_live_objects", (), None, ())
 collect_dotnet_garbage = _sharply._bind("_collect", (), None, ())
+P = sharply.points(1.0, 2.0)
 
 
 def test_module_is_the_compiled_extension():
@@ -42,6 +44,12 @@ def test_signature_comes_from_the_python_stub():
         (lambda: sharply.area(None, geometry=None), "area() got multiple values for argument 'geometry'"),
         (lambda: sharply.set_num_threads("4"), "n must be an integer, not 'str'"),
         (lambda: _native_points("a", 1.0, None, None), "x must support the buffer protocol (a numpy array), not 'str'"),
+        (lambda: P.intersects(), "intersects() missing required argument 'b' (pos 2)"),
+        (lambda: P.intersects(P, P), "intersects() takes at most 2 arguments (3 given)"),
+        (lambda: P.intersects(*[P] * 20), "intersects() takes at most 2 arguments (21 given)"),
+        (lambda: P.dwithin(P, dist=1.0), "dwithin() got an unexpected keyword argument 'dist'"),
+        (lambda: P.equals_exact(P, b=P), "equals_exact() got multiple values for argument 'b'"),
+        (lambda: P.intersects(1), "b: expected geometries, got 'int'"),
     ],
 )
 def test_argument_errors_read_like_cpython(call, message):
@@ -54,6 +62,21 @@ def test_keyword_arguments_and_defaults():
     p = sharply.points(coords=1.0, y=2.0)
     assert sharply.area(geometry=p) == 0.0
     assert _native_points(1.0, 2.0, None, None).area == 0.0
+
+
+def test_methods_are_native_descriptors_bound_like_their_functions():
+    import inspect
+
+    q = sharply.points(1.0, 3.0)
+    assert type(sharply.Geometry.dwithin).__name__ == "method_descriptor"
+    assert str(inspect.signature(sharply.Geometry.equals_exact)) == "(self, /, b, tolerance=0.0)"
+    assert str(inspect.signature(P.dwithin)) == "(b, distance)"
+    assert P.dwithin(q, distance=1.0) is True and P.dwithin(b=q, distance=0.5) is False
+    assert P.equals_exact(q) is False and P.equals_exact(q, tolerance=1.0) is True
+    assert P.relate_pattern(q, pattern="FF0FFF0F2") is True and P.relate(q) == "FF0FFF0F2"
+    assert P.intersects(None) is False and math.isnan(P.distance(None))
+    doc = sharply.Geometry.relate_pattern.__doc__
+    assert doc == f"``sharply.relate_pattern`` with this geometry as first argument.\n\n{sharply.relate_pattern.__doc__}"
 
 
 def test_binding_checks_the_declared_parameters():

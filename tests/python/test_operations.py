@@ -229,6 +229,20 @@ def test_predicate_broadcasts_scalars(name):
     assert getattr(ARRAY[polygon], name)(ARRAY[polygon]) is expected(GEOMETRIES[polygon], GEOMETRIES[polygon])
 
 
+@pytest.mark.parametrize("name", sorted(PREDICATES))
+def test_predicate_of_two_scalars_matches_geos_on_every_pair(name):
+    # The one-pair path (no loop, no grain, no broadcast), as a function and as a method.
+    function, expected = getattr(sharply, name), _pairwise(PREDICATES[name])
+    scalars = [None if g is None else ARRAY[i] for i, g in enumerate(GEOMETRIES)]
+    for i, j in zip(LEFT_INDEX, RIGHT_INDEX):
+        wanted = expected(GEOMETRIES[i], GEOMETRIES[j])
+        if wanted is UNDEFINED:
+            continue
+        assert function(scalars[i], scalars[j]) is wanted, (GEOMETRIES[i], GEOMETRIES[j])
+        if scalars[i] is not None:
+            assert getattr(scalars[i], name)(scalars[j]) is wanted, (GEOMETRIES[i], GEOMETRIES[j])
+
+
 def test_relate_matches_geos():
     expected = [None if a is None or b is None else a.relate(b) if a.is_valid and b.is_valid else UNDEFINED
                 for a, b in ((GEOMETRIES[i], GEOMETRIES[j]) for i, j in zip(LEFT_INDEX, RIGHT_INDEX))]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sharply.Core.Geometries;
 using Sharply.Core.Nts;
 using Sharply.Core.Parallel;
@@ -15,8 +16,7 @@ internal static unsafe class BinaryDriver
         fixed (double* target = output)
         {
             var body = new Body<TOp, double> { A = a, B = b, Shape = shape, Op = op, Output = target };
-            body.Prepare();
-            ParallelRange.For(shape.Count, WorkGrain.Nts(a, b, shape), ref body);
+            Loop(a, b, shape, ref body);
         }
     }
 
@@ -27,9 +27,23 @@ internal static unsafe class BinaryDriver
         fixed (byte* target = output)
         {
             var body = new Body<TOp, bool> { A = a, B = b, Shape = shape, Op = op, Output = (bool*)target };
-            body.Prepare();
-            ParallelRange.For(shape.Count, WorkGrain.Nts(a, b, shape), ref body);
+            Loop(a, b, shape, ref body);
         }
+    }
+
+    /// <summary>The pairs in chunks on the worker threads; one pair (every scalar call) in place, without
+    /// computing a grain or entering the parallel loop (a single pair broadcasts nothing to prepare).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Loop<TOp, T>(GeometryArray a, GeometryArray b, Broadcast shape, ref Body<TOp, T> body)
+        where TOp : struct, IBinaryOp<T> where T : unmanaged
+    {
+        if (shape.Count == 1)
+        {
+            body.Run(0, 1);
+            return;
+        }
+        body.Prepare();
+        ParallelRange.For(shape.Count, WorkGrain.Nts(a, b, shape), ref body);
     }
 
     private struct Body<TOp, T> : IRangeBody where TOp : struct, IBinaryOp<T> where T : unmanaged

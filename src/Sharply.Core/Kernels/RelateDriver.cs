@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Operation.RelateNG;
 using Sharply.Core.Geometries;
 using Sharply.Core.Nts;
@@ -15,6 +16,12 @@ internal static unsafe class RelateDriver
 {
     public static void Run<TOp>(GeometryArray a, GeometryArray b, Span<byte> output) where TOp : IRelateOp
     {
+        if (a.Length == 1 && b.Length == 1 && output.Length == 1)
+        {
+            // One pair (every scalar call): decided in place, without a loop body, grain or parallel loop.
+            output[0] = Pair<TOp>(a, 0, b, 0, 0) ? (byte)1 : (byte)0;
+            return;
+        }
         Broadcast shape = Broadcast.Of(a.Length, b.Length, output.Length);
         // Safe: the loop finishes before the fixed block ends; indices stay below shape.Count.
         fixed (byte* target = output)
@@ -26,25 +33,67 @@ internal static unsafe class RelateDriver
         }
     }
 
-    /// <summary>True when both rows have a first (non-NaN) vertex and it is the same point: a common
-    /// point, found in constant time (copies of one geometry, rows sharing a corner).</summary>
-    private static bool SameFirstVertex(GeometryArray a, int rowA, GeometryArray b, int rowB)
+    /// <summary>The predicate for one pair of rows, neither of them prepared (output index <paramref name="index"/>).</summary>
+    private static bool Pair<TOp>(GeometryArray a, int rowA, GeometryArray b, int rowB, int index) where TOp : IRelateOp
     {
-        if (!FirstVertex(a, rowA, out double ax, out double ay) || !FirstVertex(b, rowB, out double bx, out double by)) return false;
-        return ax == bx && ay == by;
+        if (a.IsNull(rowA) || b.IsNull(rowB)) return false;
+        if (Decided<TOp>(a, rowA, b, rowB, out bool result)) return result;
+        try
+        {
+            return RelateNG.Relate(NtsConverter.ToNts(a, rowA)!, NtsConverter.ToNts(b, rowB)!, TOp.Create());
+        }
+        catch (Exception error) when (error is not SharplyException)
+        {
+            throw new GeometryOperationException(index, error.Message, error);
+        }
     }
 
-    private static bool FirstVertex(GeometryArray array, int row, out double x, out double y)
+    /// <summary>
+    /// Decides a pair of present rows without NTS when it can: a common first vertex, bounding boxes
+    /// that do not touch, two empties. Each row's vertex range is read once.
+    /// </summary>
+    private static bool Decided<TOp>(GeometryArray a, int rowA, GeometryArray b, int rowB, out bool result) where TOp : IRelateOp
+    {
+        (int startA, int endA) = Vertices(a, rowA);
+        (int startB, int endB) = Vertices(b, rowB);
+        if (TOp.WhenSharingVertex is bool shared && SameFirstVertex(a, startA, endA, b, startB, endB))
+        {
+            result = shared;
+            return true;
+        }
+        RowBounds.OfVertices(a, startA, endA, out double ax0, out double ay0, out double ax1, out double ay1);
+        RowBounds.OfVertices(b, startB, endB, out double bx0, out double by0, out double bx1, out double by1);
+        if (ax1 < bx0 || bx1 < ax0 || ay1 < by0 || by1 < ay0)
+        {
+            result = TOp.WhenApart;
+            return true;
+        }
+        if (TOp.WhenBothEmpty is bool bothEmpty && a.IsEmpty(rowA) && b.IsEmpty(rowB))
+        {
+            result = bothEmpty;
+            return true;
+        }
+        result = false;
+        return false;
+    }
+
+    /// <summary>The vertices [start, end) of a row, all its parts and rings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (int Start, int End) Vertices(GeometryArray array, int row)
     {
         (int partStart, int partEnd) = array.PartsOf(row);
-        int start = array.RingOffsets[array.PartOffsets[partStart]], end = array.RingOffsets[array.PartOffsets[partEnd]];
-        x = y = double.NaN;
-        if (start == end) return false;
-        // Safe: vertex start lies in [start, end), inside the validated coordinate buffer.
-        double* p = array.Coordinates.Pointer + (long)start * array.Dimension;
-        x = p[0];
-        y = p[1];
-        return !double.IsNaN(x) && !double.IsNaN(y);
+        return (array.RingOffsets[array.PartOffsets[partStart]], array.RingOffsets[array.PartOffsets[partEnd]]);
+    }
+
+    /// <summary>True when both vertex ranges have a first (non-NaN) vertex and it is the same point: a
+    /// common point, found in constant time (copies of one geometry, rows sharing a corner).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameFirstVertex(GeometryArray a, int startA, int endA, GeometryArray b, int startB, int endB)
+    {
+        if (startA == endA || startB == endB) return false;
+        // Safe: each start lies in its [start, end), inside the validated coordinate buffer.
+        double* p = a.Coordinates.Pointer + (long)startA * a.Dimension, q = b.Coordinates.Pointer + (long)startB * b.Dimension;
+        return p[0] == q[0] && p[1] == q[1]; // false for NaN (POINT EMPTY)
     }
 
     private struct Body<TOp> : IRangeBody where TOp : IRelateOp
@@ -60,25 +109,16 @@ internal static unsafe class RelateDriver
             for (int i = start; i < end; i++)
             {
                 int rowA = i & Shape.MaskA, rowB = i & Shape.MaskB;
-                if (A.IsNull(rowA) || B.IsNull(rowB))
-                {
-                    Output[i] = 0;
-                    continue;
-                }
                 bool result;
-                if (TOp.WhenSharingVertex is bool shared && SameFirstVertex(A, rowA, B, rowB)) result = shared;
-                else if (RowBounds.Disjoint(A, rowA, B, rowB)) result = TOp.WhenApart;
-                else if (TOp.WhenBothEmpty is bool bothEmpty && A.IsEmpty(rowA) && B.IsEmpty(rowB)) result = bothEmpty;
-                else
+                if (!Shape.ScalarA && !Shape.ScalarB) result = Pair<TOp>(A, rowA, B, rowB, i);
+                else if (A.IsNull(rowA) || B.IsNull(rowB)) result = false;
+                else if (!Decided<TOp>(A, rowA, B, rowB, out result))
                 {
                     try
                     {
-                        if (Shape.ScalarA)
-                            result = (prepared ??= RelateNG.Prepare(Scalar!)).Evaluate(NtsConverter.ToNts(B, rowB)!, TOp.Create());
-                        else if (Shape.ScalarB)
-                            result = (prepared ??= RelateNG.Prepare(Scalar!)).Evaluate(NtsConverter.ToNts(A, rowA)!, TOp.CreateTransposed());
-                        else
-                            result = RelateNG.Relate(NtsConverter.ToNts(A, rowA)!, NtsConverter.ToNts(B, rowB)!, TOp.Create());
+                        result = Shape.ScalarA
+                            ? (prepared ??= RelateNG.Prepare(Scalar!)).Evaluate(NtsConverter.ToNts(B, rowB)!, TOp.Create())
+                            : (prepared ??= RelateNG.Prepare(Scalar!)).Evaluate(NtsConverter.ToNts(A, rowA)!, TOp.CreateTransposed());
                     }
                     catch (Exception error) when (error is not SharplyException)
                     {

@@ -1,14 +1,22 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Sharply.Core.Geometries;
 using Sharply.Core.Parallel;
 
 namespace Sharply.Core.Kernels;
 
-/// <summary>The parallel loops of the geometry -> scalar kernels, one per output type.</summary>
+/// <summary>The parallel loops of the geometry -> scalar kernels, one per output type. One row (every scalar
+/// call) is computed in place: no loop body, grain or parallel loop.</summary>
 internal static unsafe class UnaryDriver
 {
     public static void Run<TOp>(GeometryArray array, Span<double> output) where TOp : IUnaryDoubleOp
     {
         CheckOutput(array, output.Length);
+        if (array.Length == 1)
+        {
+            output[0] = DoubleBody<TOp>.Value(array, 0);
+            return;
+        }
         // Safe: the loop finishes before the fixed block ends, and indices stay below array.Length.
         fixed (double* target = output)
         {
@@ -20,6 +28,11 @@ internal static unsafe class UnaryDriver
     public static void Run<TOp>(GeometryArray array, Span<int> output) where TOp : IUnaryIntOp
     {
         CheckOutput(array, output.Length);
+        if (array.Length == 1)
+        {
+            output[0] = IntBody<TOp>.Value(array, 0);
+            return;
+        }
         // Safe: as above.
         fixed (int* target = output)
         {
@@ -31,6 +44,11 @@ internal static unsafe class UnaryDriver
     public static void Run<TOp>(GeometryArray array, Span<byte> output) where TOp : IUnaryBoolOp
     {
         CheckOutput(array, output.Length);
+        if (array.Length == 1)
+        {
+            output[0] = BoolBody<TOp>.Value(array, 0);
+            return;
+        }
         // Safe: as above.
         fixed (byte* target = output)
         {
@@ -39,11 +57,15 @@ internal static unsafe class UnaryDriver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckOutput(GeometryArray array, int outputLength)
     {
-        if (outputLength != array.Length)
-            throw new ArgumentException($"output has length {outputLength}, {array.Length} expected");
+        if (outputLength != array.Length) ThrowOutputLength(array, outputLength);
     }
+
+    [DoesNotReturn]
+    private static void ThrowOutputLength(GeometryArray array, int outputLength) =>
+        throw new ArgumentException($"output has length {outputLength}, {array.Length} expected");
 
     private struct DoubleBody<TOp> : IRangeBody where TOp : IUnaryDoubleOp
     {
@@ -53,8 +75,11 @@ internal static unsafe class UnaryDriver
         public void Run(int start, int end)
         {
             for (int row = start; row < end; row++)
-                Output[row] = Array.IsNull(row) ? double.NaN : TOp.Apply(Array, row);
+                Output[row] = Value(Array, row);
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double Value(GeometryArray array, int row) => array.IsNull(row) ? double.NaN : TOp.Apply(array, row);
     }
 
     private struct IntBody<TOp> : IRangeBody where TOp : IUnaryIntOp
@@ -65,8 +90,11 @@ internal static unsafe class UnaryDriver
         public void Run(int start, int end)
         {
             for (int row = start; row < end; row++)
-                Output[row] = Array.IsNull(row) ? TOp.Missing : TOp.Apply(Array, row);
+                Output[row] = Value(Array, row);
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Value(GeometryArray array, int row) => array.IsNull(row) ? TOp.Missing : TOp.Apply(array, row);
     }
 
     private struct BoolBody<TOp> : IRangeBody where TOp : IUnaryBoolOp
@@ -77,7 +105,10 @@ internal static unsafe class UnaryDriver
         public void Run(int start, int end)
         {
             for (int row = start; row < end; row++)
-                Output[row] = !Array.IsNull(row) && TOp.Apply(Array, row) ? (byte)1 : (byte)0;
+                Output[row] = Value(Array, row);
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static byte Value(GeometryArray array, int row) => !array.IsNull(row) && TOp.Apply(array, row) ? (byte)1 : (byte)0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sharply.Core.Geometries;
 using Sharply.Core.IO;
 using Sharply.CPython;
@@ -9,7 +10,8 @@ namespace Sharply.Module.Types;
 
 /// <summary>
 /// The Python type <c>sharply.Geometry</c>: a light view of one row of a GeometryArray (no copy).
-/// Properties are native getters that call the same kernels and codecs as the module functions.
+/// Properties are native getters that call the same kernels and codecs as the module functions; methods
+/// with arguments are the module functions, bound with the geometry first.
 /// </summary>
 internal static unsafe class PyGeometry
 {
@@ -71,9 +73,69 @@ internal static unsafe class PyGeometry
             .Getter("exterior", &Exterior, "The shell of a polygon, as a LineString.")
             .Getter("interiors", &Interiors, "The holes of a polygon, as a tuple of LineStrings.")
             .Getter("geoms", &Geoms, "The members of a multi-part geometry or collection, as a GeometryArray.")
+            .Method("contains", &Methods.Contains, MethodSummary("contains"))
+            .Method("contains_properly", &Methods.ContainsProperly, MethodSummary("contains_properly"))
+            .Method("covered_by", &Methods.CoveredBy, MethodSummary("covered_by"))
+            .Method("covers", &Methods.Covers, MethodSummary("covers"))
+            .Method("crosses", &Methods.Crosses, MethodSummary("crosses"))
+            .Method("disjoint", &Methods.Disjoint, MethodSummary("disjoint"))
+            .Method("equals", &Methods.Equals, MethodSummary("equals"))
+            .Method("intersects", &Methods.Intersects, MethodSummary("intersects"))
+            .Method("overlaps", &Methods.Overlaps, MethodSummary("overlaps"))
+            .Method("relate", &Methods.Relate, MethodSummary("relate"))
+            .Method("relate_pattern", &Methods.RelatePattern, MethodSummary("relate_pattern"))
+            .Method("touches", &Methods.Touches, MethodSummary("touches"))
+            .Method("within", &Methods.Within, MethodSummary("within"))
+            .Method("dwithin", &Methods.Dwithin, MethodSummary("dwithin"))
+            .Method("equals_exact", &Methods.EqualsExact, MethodSummary("equals_exact"))
+            .Method("distance", &Methods.Distance, MethodSummary("distance"))
+            .Method("hausdorff_distance", &Methods.HausdorffDistance, MethodSummary("hausdorff_distance"))
+            .Method("difference", &Methods.Difference, MethodSummary("difference"))
+            .Method("intersection", &Methods.Intersection, MethodSummary("intersection"))
+            .Method("symmetric_difference", &Methods.SymmetricDifference, MethodSummary("symmetric_difference"))
+            .Method("union", &Methods.Union, MethodSummary("union"))
+            .Method("make_valid", &Methods.MakeValid, MethodSummary("make_valid"))
+            .Method("normalize", &Methods.Normalize, MethodSummary("normalize"))
+            .Method("representative_point", &Methods.RepresentativePoint, MethodSummary("representative_point"))
+            .Method("reverse", &Methods.Reverse, MethodSummary("reverse"))
             .Build(module);
         Type = type.Handle;
         return type;
+    }
+
+    private static string MethodSummary(string name) => $"``sharply.{name}`` with this geometry as first argument.";
+
+    /// <summary>
+    /// The entry points of the methods, one per method (the C signature does not say which method is
+    /// called); each binds its arguments like the module function of the same name, with the geometry first.
+    /// </summary>
+    private static class Methods
+    {
+        [UnmanagedCallersOnly] public static nint Contains(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Contains, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint ContainsProperly(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&ContainsProperly, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint CoveredBy(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&CoveredBy, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Covers(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Covers, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Crosses(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Crosses, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Disjoint(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Disjoint, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Equals(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Equals, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Intersects(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Intersects, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Overlaps(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Overlaps, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Relate(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Relate, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint RelatePattern(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&RelatePattern, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Touches(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Touches, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Within(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Within, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Dwithin(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Dwithin, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint EqualsExact(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&EqualsExact, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Distance(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Distance, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint HausdorffDistance(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&HausdorffDistance, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Difference(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Difference, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Intersection(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Intersection, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint SymmetricDifference(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&SymmetricDifference, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Union(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Union, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint MakeValid(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&MakeValid, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Normalize(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Normalize, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint RepresentativePoint(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&RepresentativePoint, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Reverse(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Reverse, s, a, n, k);
     }
 
     public static bool Is(Borrowed obj) => obj.Type == Type;
@@ -93,12 +155,12 @@ internal static unsafe class PyGeometry
         return wkt.Length > MaxReprLength - 2 ? $"<{wkt[..(MaxReprLength - 5)]}...>" : $"<{wkt}>";
     }
 
-    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    [UnmanagedCallersOnly]
     private static nint Repr(nint self) => Boundary.Call(self, &ReprBody);
 
     private static Owned ReprBody(Borrowed self) => Py.Str(ReprOf(Array(self), Row(self)));
 
-    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    [UnmanagedCallersOnly]
     private static nint RichCompare(nint self, nint other, int op) => Boundary.Call(self, other, op, &RichCompareBody);
 
     /// <summary>Exact equality: same type, structure and coordinates (the same WKB).</summary>
@@ -109,7 +171,7 @@ internal static unsafe class PyGeometry
         return Py.Bool(equal == (op == CApi.Py_EQ));
     }
 
-    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    [UnmanagedCallersOnly]
     private static nint Hash(nint self) => Boundary.CallValue(self, &HashBody);
 
     private static nint HashBody(Borrowed self)

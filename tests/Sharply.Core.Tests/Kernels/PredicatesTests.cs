@@ -42,6 +42,46 @@ public class PredicatesTests
     }
 
     [Fact]
+    public void OnePairGivesTheArrayAnswers()
+    {
+        // Every ordered pair of fixture rows (missing ones included) through the one-pair path.
+        int n = F.Array.Length;
+        int[] rowsA = Enumerable.Range(0, n * n).Select(i => i / n).ToArray(), rowsB = Enumerable.Range(0, n * n).Select(i => i % n).ToArray();
+        GeometryArray a = F.Rows(rowsA), b = F.Rows(rowsB);
+        GeometryArray[] single = Enumerable.Range(0, n).Select(row => F.Rows([row])).ToArray();
+        var pairwise = new byte[n * n];
+        var one = new byte[1];
+        foreach (Predicate kernel in Kernels)
+        {
+            kernel(a, b, pairwise);
+            for (int i = 0; i < n * n; i++)
+            {
+                kernel(single[rowsA[i]], single[rowsB[i]], one);
+                Assert.True(pairwise[i] == one[0], $"{kernel.Method.Name}({F.Wkt[rowsA[i]]}, {F.Wkt[rowsB[i]]})");
+            }
+        }
+    }
+
+    [Fact]
+    public void OnePairDecidedWithoutNtsAllocatesNothing()
+    {
+        GeometryArray p = FromWkt("POINT (1 2)"), q = FromWkt("POINT (1 3)"), polygon = FromWkt("POLYGON ((5 5, 6 5, 6 6, 5 5))");
+        var output = new byte[1];
+        void Calls()
+        {
+            Predicates.Intersects(p, q, output);
+            Predicates.Intersects(p, p, output);
+            Predicates.Disjoint(p, polygon, output);
+            Predicates.Contains(polygon, p, output);
+            Properties.IsEmpty(p, output);
+        }
+        Calls();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Calls();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void ScalarOnEitherSideGivesTheSameAnswers()
     {
         int[] present = Enumerable.Range(0, F.Array.Length).Where(r => F.Wkt[r] is not null).ToArray();

@@ -12,12 +12,15 @@ public class PropertiesTests
         // Shapely 1.8 reports is_closed only for LineStrings; GEOS (Shapely 2) also closes MultiLineStrings.
         bool Skip(int row) => property == "is_closed" && F.Wkt[row]?.StartsWith("MULTILINESTRING") == true;
         var output = new byte[F.Array.Length];
+        var one = new byte[1];
         kernel(F.Array, output);
         for (int row = 0; row < F.Array.Length; row++)
         {
             if (Skip(row)) continue;
             bool expected = F.Wkt[row] is not null && F.Unary[row].GetProperty(property).GetBoolean();
             Assert.True(expected == (output[row] == 1), $"{property} of {F.Wkt[row]}: expected {expected}");
+            kernel(F.Rows([row]), one); // the one-row path of every scalar call
+            Assert.True(expected == (one[0] == 1), $"{property} of {F.Wkt[row]} alone: expected {expected}");
         }
     }
 
