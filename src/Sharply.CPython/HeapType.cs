@@ -15,7 +15,7 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
 {
     private readonly List<PyType_Slot> _slots = [];
     private readonly List<PyGetSetDef> _getters = [];
-    private readonly List<(string Name, nint Entry, string Summary)> _methods = [];
+    private readonly List<(string Name, nint Entry, string Summary, string[] Parameters)> _methods = [];
     private int _basicSize = ManagedObject.BasicSize;
     private bool _customDealloc;
 
@@ -56,11 +56,13 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
     /// argument (see <see cref="FunctionBinder.DeclareMethod"/>): a method descriptor (METH_FASTCALL |
     /// METH_KEYWORDS), which CPython calls without making a bound method. <paramref name="entry"/> is the
     /// method's own entry point, whose body is <see cref="FunctionBinder.CallMethod"/>; its docstring is
-    /// <paramref name="summary"/> followed by the function's.
+    /// <paramref name="summary"/> followed by the function's. <paramref name="parameters"/> renames the
+    /// function's parameters after the first (keywords, signature and errors of the method use them).
     /// </summary>
-    public HeapType Method(string name, delegate* unmanaged<nint, nint*, nint, nint, nint> entry, string summary)
+    public HeapType Method(string name, delegate* unmanaged<nint, nint*, nint, nint, nint> entry, string summary,
+        params string[] parameters)
     {
-        _methods.Add((name, (nint)entry, summary));
+        _methods.Add((name, (nint)entry, summary, parameters));
         return this;
     }
 
@@ -89,7 +91,7 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
             PyMethodDef* table = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * (_methods.Count + 1)));
             for (int i = 0; i < _methods.Count; i++)
             {
-                (string name, nint entry, string summary) = _methods[i];
+                (string name, nint entry, string summary, string[] parameters) = _methods[i];
                 table[i] = new PyMethodDef
                 {
                     ml_name = FunctionBinder.CString(name),
@@ -97,7 +99,7 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
                     ml_flags = CApi.METH_FASTCALL | CApi.METH_KEYWORDS,
                     ml_doc = FunctionBinder.CString(summary),
                 };
-                FunctionBinder.DeclareMethod(&table[i], name, summary);
+                FunctionBinder.DeclareMethod(&table[i], name, summary, parameters);
             }
             slots.Add(new PyType_Slot { slot = CApi.Py_tp_methods, pfunc = table });
         }

@@ -51,8 +51,11 @@ public static unsafe class FunctionBinder
         public Record* Record;
     }
 
-    private sealed class MethodDeclaration(MethodSlot* slot, PyMethodDef* definition, string summary)
+    private sealed class MethodDeclaration(MethodSlot* slot, PyMethodDef* definition, string summary, string[] parameters)
     {
+        /// <summary>The method's names for the function's leading parameters: "self", then the renamed ones.</summary>
+        public string[] Parameters { get; } = parameters;
+
         public MethodSlot* Slot { get; } = slot;
         public PyMethodDef* Definition { get; } = definition;
         public string Summary { get; } = summary;
@@ -101,8 +104,8 @@ public static unsafe class FunctionBinder
         Owned builtin = Owned.Checked(CApi.PyCFunction_NewEx(&record->Method, self.Handle, module.Handle));
         if (DeclaredMethods.TryGetValue(function.Name, out MethodDeclaration? method))
         {
-            method.Slot->Record = record;
-            method.Definition->ml_doc = CString(MethodDoc(function.Name, method.Summary, doc));
+            method.Slot->Record = MethodRecord(record, method.Parameters);
+            method.Definition->ml_doc = CString(MethodDoc(function.Name, method.Summary, doc, method.Parameters));
         }
         return builtin;
     }
@@ -113,7 +116,7 @@ public static unsafe class FunctionBinder
     /// and docstring, attached when the function is created. <paramref name="definition"/> lives as long
     /// as the type (CPython reads its <c>ml_doc</c> whenever the method's <c>__doc__</c> is asked for).
     /// </summary>
-    internal static void DeclareMethod(PyMethodDef* definition, string name, string summary)
+    internal static void DeclareMethod(PyMethodDef* definition, string name, string summary, string[] parameters)
     {
         if (_methods == null) _methods = (MethodSlot*)NativeMemory.AllocZeroed((nuint)(sizeof(MethodSlot) * MethodTableSize));
         if (DeclaredMethods.Count >= MethodTableSize / 2) throw new InvalidOperationException("too many native methods");
@@ -125,7 +128,7 @@ public static unsafe class FunctionBinder
             index = (index + 1) & (MethodTableSize - 1);
         }
         _methods[index].Entry = entry;
-        DeclaredMethods.Add(name, new MethodDeclaration(&_methods[index], definition, summary));
+        DeclaredMethods.Add(name, new MethodDeclaration(&_methods[index], definition, summary, ["self", .. parameters]));
     }
 
     /// <summary>
@@ -156,6 +159,20 @@ public static unsafe class FunctionBinder
         }
     }
 
+    /// <summary>A method's record: the function's, with its leading parameters renamed to
+    /// <paramref name="names"/>; the rest is shared.</summary>
+    private static Record* MethodRecord(Record* function, string[] names)
+    {
+        Record* method = (Record*)NativeMemory.Alloc((nuint)sizeof(Record));
+        *method = *function;
+        method->Names = (nint*)NativeMemory.Alloc((nuint)(sizeof(nint) * Math.Max(1, function->ParameterCount)));
+        for (int i = 0; i < function->ParameterCount; i++)
+            method->Names[i] = i < names.Length
+                ? Owned.Checked(CApi.PyUnicode_InternFromString(CString(names[i]))).Steal()
+                : function->Names[i];
+        return method;
+    }
+
     /// <summary>The record of the function a method entry point calls.</summary>
     private static Record* MethodRecord(nint entry)
     {
@@ -174,19 +191,22 @@ public static unsafe class FunctionBinder
     private static int MethodIndex(nint entry) => (int)(((ulong)entry * 0x9E3779B97F4A7C15UL) >> 58); // 64 slots
 
     /// <summary>
-    /// The method's docstring: the function's text signature with <c>$self</c> for its first parameter, the
-    /// method's summary, then the function's docstring.
+    /// The method's docstring: the function's text signature with the method's names for its leading
+    /// parameters (<c>$self</c> first), the method's summary, then the function's docstring.
     /// </summary>
-    private static string MethodDoc(string name, string summary, string? doc)
+    private static string MethodDoc(string name, string summary, string? doc, string[] names)
     {
         const string SignatureEnd = ")\n--\n\n";
         int end = doc is null ? -1 : doc.IndexOf(SignatureEnd, StringComparison.Ordinal);
         if (doc is null || end < 0 || !doc.StartsWith(name + "(", StringComparison.Ordinal))
             return doc is null ? summary : $"{summary}\n\n{doc}";
-        string parameters = doc[(name.Length + 1)..end];
-        int comma = parameters.IndexOf(',');
-        string others = comma < 0 ? "" : parameters[comma..];
-        return $"{name}($self{others})\n--\n\n{summary}\n\n{doc[(end + SignatureEnd.Length)..]}";
+        string[] parameters = doc[(name.Length + 1)..end].Split(", ");
+        for (int i = 0; i < Math.Min(parameters.Length, names.Length); i++)
+        {
+            int nameEnd = parameters[i].IndexOf('=');
+            parameters[i] = (i == 0 ? "$" : "") + names[i] + (nameEnd < 0 ? "" : parameters[i][nameEnd..]);
+        }
+        return $"{name}({string.Join(", ", parameters)})\n--\n\n{summary}\n\n{doc[(end + SignatureEnd.Length)..]}";
     }
 
     /// <summary>A copy of <paramref name="text"/> as a NUL-terminated UTF-8 string that is never freed.</summary>

@@ -44,11 +44,12 @@ def test_signature_comes_from_the_python_stub():
         (lambda: sharply.area(None, geometry=None), "area() got multiple values for argument 'geometry'"),
         (lambda: sharply.set_num_threads("4"), "n must be an integer, not 'str'"),
         (lambda: _native_points("a", 1.0, None, None), "x must support the buffer protocol (a numpy array), not 'str'"),
-        (lambda: P.intersects(), "intersects() missing required argument 'b' (pos 2)"),
+        (lambda: P.intersects(), "intersects() missing required argument 'other' (pos 2)"),
         (lambda: P.intersects(P, P), "intersects() takes at most 2 arguments (3 given)"),
         (lambda: P.intersects(*[P] * 20), "intersects() takes at most 2 arguments (21 given)"),
         (lambda: P.dwithin(P, dist=1.0), "dwithin() got an unexpected keyword argument 'dist'"),
-        (lambda: P.equals_exact(P, b=P), "equals_exact() got multiple values for argument 'b'"),
+        (lambda: P.equals_exact(P, other=P), "equals_exact() got multiple values for argument 'other'"),
+        (lambda: P.intersects(b=P), "intersects() got an unexpected keyword argument 'b'"),
         (lambda: P.intersects(1), "b: expected geometries, got 'int'"),
     ],
 )
@@ -69,9 +70,9 @@ def test_methods_are_native_descriptors_bound_like_their_functions():
 
     q = sharply.points(1.0, 3.0)
     assert type(sharply.Geometry.dwithin).__name__ == "method_descriptor"
-    assert str(inspect.signature(sharply.Geometry.equals_exact)) == "(self, /, b, tolerance=0.0)"
-    assert str(inspect.signature(P.dwithin)) == "(b, distance)"
-    assert P.dwithin(q, distance=1.0) is True and P.dwithin(b=q, distance=0.5) is False
+    assert str(inspect.signature(sharply.Geometry.equals_exact)) == "(self, /, other, tolerance=0.0)"
+    assert str(inspect.signature(P.dwithin)) == "(other, distance)"
+    assert P.dwithin(q, distance=1.0) is True and P.dwithin(other=q, distance=0.5) is False
     assert P.equals_exact(q) is False and P.equals_exact(q, tolerance=1.0) is True
     assert P.relate_pattern(q, pattern="FF0FFF0F2") is True and P.relate(q) == "FF0FFF0F2"
     assert P.intersects(None) is False and math.isnan(P.distance(None))

@@ -73,27 +73,27 @@ internal static unsafe class PyGeometry
             .Getter("exterior", &Exterior, "The shell of a polygon, as a LineString.")
             .Getter("interiors", &Interiors, "The holes of a polygon, as a tuple of LineStrings.")
             .Getter("geoms", &Geoms, "The members of a multi-part geometry or collection, as a GeometryArray.")
-            .Method("contains", &Methods.Contains, MethodSummary("contains"))
-            .Method("contains_properly", &Methods.ContainsProperly, MethodSummary("contains_properly"))
-            .Method("covered_by", &Methods.CoveredBy, MethodSummary("covered_by"))
-            .Method("covers", &Methods.Covers, MethodSummary("covers"))
-            .Method("crosses", &Methods.Crosses, MethodSummary("crosses"))
-            .Method("disjoint", &Methods.Disjoint, MethodSummary("disjoint"))
-            .Method("equals", &Methods.Equals, MethodSummary("equals"))
-            .Method("intersects", &Methods.Intersects, MethodSummary("intersects"))
-            .Method("overlaps", &Methods.Overlaps, MethodSummary("overlaps"))
-            .Method("relate", &Methods.Relate, MethodSummary("relate"))
-            .Method("relate_pattern", &Methods.RelatePattern, MethodSummary("relate_pattern"))
-            .Method("touches", &Methods.Touches, MethodSummary("touches"))
-            .Method("within", &Methods.Within, MethodSummary("within"))
-            .Method("dwithin", &Methods.Dwithin, MethodSummary("dwithin"))
-            .Method("equals_exact", &Methods.EqualsExact, MethodSummary("equals_exact"))
-            .Method("distance", &Methods.Distance, MethodSummary("distance"))
-            .Method("hausdorff_distance", &Methods.HausdorffDistance, MethodSummary("hausdorff_distance"))
-            .Method("difference", &Methods.Difference, MethodSummary("difference"))
-            .Method("intersection", &Methods.Intersection, MethodSummary("intersection"))
-            .Method("symmetric_difference", &Methods.SymmetricDifference, MethodSummary("symmetric_difference"))
-            .Method("union", &Methods.Union, MethodSummary("union"))
+            .Method("contains", &Methods.Contains, MethodSummary("contains"), Other)
+            .Method("contains_properly", &Methods.ContainsProperly, MethodSummary("contains_properly"), Other)
+            .Method("covered_by", &Methods.CoveredBy, MethodSummary("covered_by"), Other)
+            .Method("covers", &Methods.Covers, MethodSummary("covers"), Other)
+            .Method("crosses", &Methods.Crosses, MethodSummary("crosses"), Other)
+            .Method("disjoint", &Methods.Disjoint, MethodSummary("disjoint"), Other)
+            .Method("equals", &Methods.Equals, MethodSummary("equals"), Other)
+            .Method("intersects", &Methods.Intersects, MethodSummary("intersects"), Other)
+            .Method("overlaps", &Methods.Overlaps, MethodSummary("overlaps"), Other)
+            .Method("relate", &Methods.Relate, MethodSummary("relate"), Other)
+            .Method("relate_pattern", &Methods.RelatePattern, MethodSummary("relate_pattern"), Other)
+            .Method("touches", &Methods.Touches, MethodSummary("touches"), Other)
+            .Method("within", &Methods.Within, MethodSummary("within"), Other)
+            .Method("dwithin", &Methods.Dwithin, MethodSummary("dwithin"), Other)
+            .Method("equals_exact", &Methods.EqualsExact, MethodSummary("equals_exact"), Other)
+            .Method("distance", &Methods.Distance, MethodSummary("distance"), Other)
+            .Method("hausdorff_distance", &Methods.HausdorffDistance, MethodSummary("hausdorff_distance"), Other)
+            .Method("difference", &Methods.Difference, MethodSummary("difference"), Other)
+            .Method("intersection", &Methods.Intersection, MethodSummary("intersection"), Other)
+            .Method("symmetric_difference", &Methods.SymmetricDifference, MethodSummary("symmetric_difference"), Other)
+            .Method("union", &Methods.Union, MethodSummary("union"), Other)
             .Method("make_valid", &Methods.MakeValid, MethodSummary("make_valid"))
             .Method("normalize", &Methods.Normalize, MethodSummary("normalize"))
             .Method("representative_point", &Methods.RepresentativePoint, MethodSummary("representative_point"))
@@ -102,6 +102,9 @@ internal static unsafe class PyGeometry
         Type = type.Handle;
         return type;
     }
+
+    /// <summary>Shapely's name for the second geometry of a method (<c>g.intersects(other=h)</c>).</summary>
+    private const string Other = "other";
 
     private static string MethodSummary(string name) => $"``sharply.{name}`` with this geometry as first argument.";
 
