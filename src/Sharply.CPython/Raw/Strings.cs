@@ -8,6 +8,10 @@ public static unsafe partial class CApi
 {
     public static readonly nint PyUnicode_Type = Resolve("PyUnicode_Type");
     public static readonly delegate* unmanaged<byte*, nint, nint> PyUnicode_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Resolve("PyUnicode_FromStringAndSize");
+    /// <summary><c>PyUnicode_DecodeLatin1(s, size, NULL)</c>: every byte string is valid Latin-1, so it fails only
+    /// when memory runs out and never runs code (a str is not tracked by Python's GC), and it returns quickly for
+    /// short text: no GC transition. For ASCII text, whose str it makes as UTF-8 decoding would.</summary>
+    public static readonly delegate* unmanaged[SuppressGCTransition]<byte*, nint, byte*, nint> PyUnicode_DecodeLatin1 = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, byte*, nint>)Resolve("PyUnicode_DecodeLatin1");
     public static readonly delegate* unmanaged[SuppressGCTransition]<nint, nint*, byte*> PyUnicode_AsUTF8AndSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, byte*>)Resolve("PyUnicode_AsUTF8AndSize");
     public static readonly delegate* unmanaged<byte*, nint> PyUnicode_InternFromString = (delegate* unmanaged<byte*, nint>)Resolve("PyUnicode_InternFromString");
     public static readonly delegate* unmanaged<nint, byte*, int> PyUnicode_CompareWithASCIIString = (delegate* unmanaged<nint, byte*, int>)Resolve("PyUnicode_CompareWithASCIIString");

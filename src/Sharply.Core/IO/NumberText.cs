@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sharply.Core.IO;
 
@@ -195,12 +196,16 @@ internal static class NumberText
                 count--;
                 point--;
             }
-            // The count (at most 16) digits, first digit in the lowest byte; then the bytes before the point
-            // kept, the point, and the bytes from it on moved up one (the last digit falls off the top).
-            UInt128 text = new UInt128(low, EightDigits((uint)high)) >> (8 * (16 - count));
-            UInt128 before = (UInt128.One << (8 * point)) - 1;
-            text = (text & before) | ((UInt128)'.' << (8 * point)) | ((text << 8) & ~((before << 8) | 0xFF));
-            Unsafe.WriteUnaligned(ref start, text);
+            // The 16 digits (leading zeros included) in one vector, first digit in the lowest byte; one shuffle
+            // picks byte j of the text: digit j + 16 - count before the point, the one before that after it,
+            // and the point goes in at byte point (the last digit falls off the top).
+            Vector128<byte> all = Vector128.Create(EightDigits((uint)high), low).AsByte();
+            Vector128<byte> ramp = Vector128.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            Vector128<byte> at = Vector128.Create((byte)point);
+            // GreaterThan is all ones (-1) past the point.
+            Vector128<byte> source = ramp + Vector128.Create((byte)(16 - count)) + Vector128.GreaterThan(ramp, at);
+            Vector128<byte> moved = Ssse3.IsSupported ? Ssse3.Shuffle(all, source) : Vector128.Shuffle(all, source);
+            Unsafe.WriteUnaligned(ref start, Vector128.ConditionalSelect(Vector128.Equals(ramp, at), Vector128.Create((byte)'.'), moved));
             Unsafe.Add(ref start, count) = (byte)(low >> 56);
             return textLength;
         }

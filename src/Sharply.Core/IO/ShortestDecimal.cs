@@ -6,10 +6,12 @@ using System.Runtime.Intrinsics.X86;
 namespace Sharply.Core.IO;
 
 /// <summary>
-/// The shortest decimal that reads back as a given double, by Schubfach (R. Giulietti, "The Schubfach
-/// way to render doubles", 2020): among the shortest decimals inside the value's rounding interval, the
-/// one nearest the value (an exact tie takes the even digit), in exact integer arithmetic with one
-/// 126-bit power of ten per decimal exponent.
+/// The shortest decimal that reads back as a given double, by Dragonbox (J. Jeon, "Dragonbox: A New
+/// Floating-Point Binary-to-Decimal Conversion Algorithm", 2020): among the shortest decimals inside the
+/// value's rounding interval, the one nearest the value (an exact tie takes the even digit). One 64 x 128-bit
+/// multiplication by a cached power of ten gives the interval's upper end scaled so that its width is
+/// 100 to 1000 units; the shortest decimal is then found by dividing by 1000 or, failing that, 100, and
+/// a second multiplication (the parity and integrality of a product) is needed only for rare boundary cases.
 /// </summary>
 internal static class ShortestDecimal
 {
@@ -18,29 +20,35 @@ internal static class ShortestDecimal
 
     private const ulong HiddenBit = 1UL << 52;
 
-    private const int MinDecimalExponent = -324, MaxDecimalExponent = 292;
+    /// <summary>Digits dropped below the interval's width: the width is scaled to 10^Kappa .. 10^(Kappa + 1) units.</summary>
+    private const int Kappa = 2;
 
-    private const ulong Mask63 = (1UL << 63) - 1;
+    private const uint BigDivisor = 1000, SmallDivisor = 100;
+
+    /// <summary>Range of the cached powers 10^k.</summary>
+    private const int MinPower = -292, MaxPower = 326;
 
     /// <summary>
-    /// For each decimal exponent k from -324 to 292, g = floor(10^-k / 2^r) + 1 with r chosen so that
-    /// 2^125 &lt;= g &lt; 2^126, stored as the pair (g / 2^63, g mod 2^63).
+    /// For each k from MinPower to MaxPower, ceil(10^k / 2^r) with r chosen so that 2^127 &lt;= it &lt; 2^128,
+    /// stored as its high and low 64 bits (exact for 0 &lt;= k &lt;= 55, where 10^k fits).
     /// </summary>
     private static readonly ulong[] Powers = MakePowers();
 
     private static ulong[] MakePowers()
     {
-        var powers = new ulong[2 * (MaxDecimalExponent - MinDecimalExponent + 1)];
-        for (int k = MinDecimalExponent; k <= MaxDecimalExponent; k++)
+        var powers = new ulong[2 * (MaxPower - MinPower + 1)];
+        for (int k = MinPower; k <= MaxPower; k++)
         {
-            int e = -k, r = FloorLog2Pow10(e) - 125;
-            BigInteger g = e >= 0
-                ? (r >= 0 ? BigInteger.Pow(10, e) >> r : BigInteger.Pow(10, e) << -r)
-                : (BigInteger.One << -r) / BigInteger.Pow(10, -e);
-            g += 1;
-            int index = 2 * (k - MinDecimalExponent);
-            powers[index] = (ulong)(g >> 63);
-            powers[index + 1] = (ulong)(g & Mask63);
+            int r = FloorLog2Pow10(k) - 127;
+            BigInteger numerator = k >= 0 ? BigInteger.Pow(10, k) : BigInteger.One;
+            BigInteger denominator = k >= 0 ? BigInteger.One : BigInteger.Pow(10, -k);
+            if (r >= 0) denominator <<= r;
+            else numerator <<= -r;
+            BigInteger g = BigInteger.DivRem(numerator, denominator, out BigInteger remainder);
+            if (!remainder.IsZero) g += 1;
+            int index = 2 * (k - MinPower);
+            powers[index] = (ulong)(g >> 64);
+            powers[index + 1] = (ulong)(g & ulong.MaxValue);
         }
         return powers;
     }
@@ -66,22 +74,124 @@ internal static class ShortestDecimal
     {
         ulong fraction = bits & (HiddenBit - 1);
         int biased = (int)(bits >> 52);
-        ulong digits;
-        if (biased == 0) digits = Schubfach(MinBinaryExponent, fraction, out exponent);
+        if (biased == 0) return Nearest(MinBinaryExponent, fraction, out exponent);
+        ulong c = HiddenBit | fraction;
+        int q = biased - 1075;
+        // An integer below 2^53 is its own shortest decimal.
+        if (q is < 0 and > -53 && (c & ((1UL << -q) - 1)) == 0)
+        {
+            exponent = 0;
+            return WithoutTrailingZeros(c >> -q, ref exponent);
+        }
+        // Above a power of two (but the smallest normal) the interval below is half as wide as the one above.
+        if (fraction == 0 && biased > 1) return NearestInShorterInterval(q, out exponent);
+        return Nearest(q, c, out exponent);
+    }
+
+    /// <summary>The shortest decimal of c * 2^q, whose rounding interval is symmetric.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Nearest(int q, ulong c, out int exponent)
+    {
+        // The interval's ends are included when c is even (ties round to even when read back).
+        bool closed = (c & 1) == 0;
+        ulong twoC = c << 1;
+        int minusK = FloorLog10Pow2(q) - Kappa;
+        int beta = q + FloorLog2Pow10(-minusK);
+        // Safe: MinPower <= -minusK <= MaxPower for every finite double, so both reads are inside Powers.
+        ref ulong power = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Powers), 2 * (-minusK - MinPower));
+        ulong high = power, low = Unsafe.Add(ref power, 1);
+        // In units of 10^minusK: the interval's width (100 <= delta < 1000) and its upper end z, the integer
+        // part of (2c + 1) 2^(q - 1) 10^-minusK (the top 64 of 192 product bits), with whether it is exact.
+        uint delta = (uint)(high >> (63 - beta));
+        ulong upper = (twoC | 1) << beta;
+        ulong middle = MultiplyHigh(upper, low);
+        ulong productLow = upper * high + middle;
+        ulong z = MultiplyHigh(upper, high) + (productLow < middle ? 1UL : 0);
+        bool zIsInteger = productLow == 0;
+        // A multiple of 1000 units inside the interval is the shortest (the width is below 1000: at most one is).
+        ulong significand = z / BigDivisor;
+        uint r = (uint)(z - BigDivisor * significand);
+        bool found;
+        if (r < delta)
+        {
+            found = !(r == 0 && zIsInteger && !closed);
+            if (!found)
+            {
+                // z itself is that multiple and the open interval excludes it.
+                significand--;
+                r = BigDivisor;
+            }
+        }
+        else if (r > delta) found = false;
         else
         {
-            ulong c = HiddenBit | fraction;
-            int q = biased - 1075;
-            // An integer below 2^53 is its own shortest decimal.
-            if (q is < 0 and > -53 && (c & ((1UL << -q) - 1)) == 0)
-            {
-                digits = c >> -q;
-                exponent = 0;
-            }
-            else digits = Schubfach(q, c, out exponent);
+            // r == delta: the multiple is the lower end, up to fractions of a unit; compare them.
+            (bool parity, bool isInteger) = ProductParity(twoC - 1, high, low, beta);
+            found = parity | (isInteger & closed);
         }
-        // Trailing zeros off: digits * 5^-1 mod 2^64, rotated right by one bit, is digits / 10 when that is
-        // exact and above (2^64 - 1) / 10 otherwise (one multiply per step, no division).
+        if (found)
+        {
+            exponent = minusK + Kappa + 1;
+            return WithoutTrailingZeros(significand, ref exponent);
+        }
+        // Otherwise the multiple of 100 units nearest the value y = z - delta / 2, which is inside the interval
+        // (its width is at least 100 units) and has no trailing zero (no multiple of 1000 is inside).
+        exponent = minusK + Kappa;
+        uint distance = r - (delta / 2) + (SmallDivisor / 2);
+        uint steps = distance / SmallDivisor;
+        significand = 10 * significand + steps;
+        if (distance == steps * SmallDivisor)
+        {
+            // y's integer part is z - delta / 2 or one less, and y may be a tie: decided by its parity and
+            // integrality (the divisors being even, z and r have the same parity).
+            bool approximateParity = ((distance ^ (SmallDivisor / 2)) & 1) != 0;
+            (bool parity, bool isInteger) = ProductParity(twoC, high, low, beta);
+            if (parity != approximateParity || ((significand & 1) != 0 && isInteger)) significand--;
+        }
+        return significand;
+    }
+
+    /// <summary>The shortest decimal of 2^52 * 2^q (a power of two above the smallest normal), whose rounding
+    /// interval below is half as wide as the one above; both ends are included (the significand is even).</summary>
+    private static ulong NearestInShorterInterval(int q, out int exponent)
+    {
+        int minusK = FloorLog10ThreeQuartersPow2(q);
+        int beta = q + FloorLog2Pow10(-minusK);
+        ulong high = Powers[2 * (-minusK - MinPower)];
+        // The interval's ends in units of 10^minusK; the lower one rounded up to an integer unless it is one
+        // (only for q = 2, 3).
+        ulong left = (high - (high >> 54)) >> (11 - beta);
+        ulong right = (high + (high >> 53)) >> (11 - beta);
+        if (q is not (2 or 3)) left++;
+        ulong significand = right / 10;
+        if (significand * 10 >= left)
+        {
+            exponent = minusK + 1;
+            return WithoutTrailingZeros(significand, ref exponent);
+        }
+        // The value rounded up to an integer unit (a tie, which happens only at q = -77, goes to even).
+        exponent = minusK;
+        significand = ((high >> (10 - beta)) + 1) / 2;
+        if ((significand & 1) != 0 && q == -77) significand--;
+        else if (significand < left) significand++;
+        return WithoutTrailingZeros(significand, ref exponent);
+    }
+
+    /// <summary>The parity of the integer part of <paramref name="twoF"/> 2^beta (high, low) / 2^128 and whether
+    /// that product is an integer (from the low 128 of its 192 bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (bool Parity, bool IsInteger) ProductParity(ulong twoF, ulong high, ulong low, int beta)
+    {
+        ulong productLow = twoF * low;
+        ulong productHigh = twoF * high + MultiplyHigh(twoF, low);
+        return (((productHigh >> (64 - beta)) & 1) != 0, ((productHigh << beta) | (productLow >> (64 - beta))) == 0);
+    }
+
+    /// <summary>Trailing zeros off: digits * 5^-1 mod 2^64, rotated right by one bit, is digits / 10 when that is
+    /// exact and above (2^64 - 1) / 10 otherwise (one multiply per step, no division).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong WithoutTrailingZeros(ulong digits, ref int exponent)
+    {
         for (ulong tenth = BitOperations.RotateRight(digits * 0xCCCC_CCCC_CCCC_CCCD, 1); tenth <= ulong.MaxValue / 10;
              tenth = BitOperations.RotateRight(digits * 0xCCCC_CCCC_CCCC_CCCD, 1))
         {
@@ -89,63 +199,6 @@ internal static class ShortestDecimal
             exponent++;
         }
         return digits;
-    }
-
-    /// <summary>The shortest decimal of c * 2^q, possibly with trailing zeros.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Schubfach(int q, ulong c, out int exponent)
-    {
-        ulong odd = c & 1;
-        // In units of 2^(q - 2): the value, and the ends of its rounding interval (nearer below a power of two).
-        ulong cb = c << 2, cbr = cb + 2, cbl;
-        int k;
-        if (c != HiddenBit || q == MinBinaryExponent)
-        {
-            cbl = cb - 2;
-            k = FloorLog10Pow2(q);
-        }
-        else
-        {
-            cbl = cb - 1;
-            k = FloorLog10ThreeQuartersPow2(q);
-        }
-        int h = q + FloorLog2Pow10(-k) + 2;
-        // Safe: MinDecimalExponent <= k <= MaxDecimalExponent for every finite double, so both reads are inside Powers.
-        ref ulong power = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Powers), 2 * (k - MinDecimalExponent));
-        ulong g1 = power, g0 = Unsafe.Add(ref power, 1);
-        // The value and the interval ends scaled by 10^-k, times 4, with a sticky bit for a fraction.
-        ulong vb = RoundOdd(g1, g0, cb << h), vbl = RoundOdd(g1, g0, cbl << h), vbr = RoundOdd(g1, g0, cbr << h);
-        ulong s = vb >> 2;
-        // One digit fewer: s' = floor(s / 10); take s' or s' + 1 at exponent k + 1 when exactly one of
-        // 10 s', 10 (s' + 1) is inside.
-        // (Java checks this only from s = 100 on, as it writes at least two digits; small subnormals
-        // need it below.)
-        ulong sp = MultiplyHigh(s, 115_292_150_460_684_698UL << 4);
-        ulong sp10 = 10 * sp, tp10 = sp10 + 10;
-        bool lowerIn = vbl + odd <= sp10 << 2, upperIn = (tp10 << 2) + odd <= vbr;
-        // Otherwise s or t = s + 1: the one inside, or when both are, the nearer (a tie takes the even one).
-        // Chosen by selects, not branches: which case applies is as good as random from one value to the next.
-        ulong t = s + 1;
-        bool sIn = vbl + odd <= s << 2, tIn = (t << 2) + odd <= vbr;
-        long compare = (long)(vb - ((s + t) << 1));
-        ulong nearest = (compare > 0) | ((compare == 0) & ((s & 1) != 0)) ? t : s;
-        ulong inside = sIn ? s : t;
-        ulong pick = sIn == tIn ? nearest : inside;
-        bool shorter = lowerIn != upperIn;
-        ulong shortPick = lowerIn ? sp : sp + 1;
-        exponent = shorter ? k + 1 : k;
-        return shorter ? shortPick : pick;
-    }
-
-    /// <summary>floor(g * cp / 2^127) with its lowest bit set when the division is inexact (g = g1 2^63 + g0).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong RoundOdd(ulong g1, ulong g0, ulong cp)
-    {
-        ulong x1 = MultiplyHigh(g0, cp);
-        ulong y1 = MultiplyHigh(g1, cp), y0 = g1 * cp;
-        ulong z = (y0 >> 1) + x1;
-        ulong vbp = y1 + (z >> 63);
-        return vbp | (((z & Mask63) + Mask63) >> 63);
     }
 
     /// <summary>The high 64 bits of a * b. (Math.BigMul's low half is an out parameter, which the JIT keeps

@@ -236,7 +236,7 @@ internal static unsafe class Io
         using (Gil.ReleaseIf(input.IsLarge)) chunks = encode(input.Rows);
         using (chunks)
         {
-            if (input.IsScalar) return chunks.IsNull(0) ? Py.None : Py.Str(chunks.Text(0)[..chunks.End(0)]);
+            if (input.IsScalar) return chunks.IsNull(0) ? Py.None : AsciiStr(chunks.Text(0)[..chunks.End(0)]);
             using var items = new ObjectItems(chunks.Length);
             for (int chunk = 0; chunk < chunks.ChunkCount; chunk++)
             {
@@ -245,12 +245,25 @@ internal static unsafe class Io
                 for (int row = chunks.FirstRow(chunk); row < end; row++)
                 {
                     int stop = chunks.End(row);
-                    if (!chunks.IsNull(row)) items.Set(row, Py.Str(text[start..stop]));
+                    if (!chunks.IsNull(row)) items.Set(row, AsciiStr(text[start..stop]));
                     start = stop;
                 }
             }
             return items.ToArray();
         }
+    }
+
+    /// <summary>Texts up to this length are made without the GC transition (longer ones take long enough to copy
+    /// that the runtime should be free to suspend the thread meanwhile).</summary>
+    private const int ShortText = 4096;
+
+    /// <summary>A str of ASCII <paramref name="text"/>; a short one without the GC transition (a few ns of about
+    /// a hundred per point row).</summary>
+    private static Owned AsciiStr(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > ShortText) return Py.Str(text);
+        // Safe: text is pinned for the call, which only copies it (see CApi.PyUnicode_DecodeLatin1).
+        fixed (byte* start = text) return Owned.Checked(CApi.PyUnicode_DecodeLatin1(start, text.Length, null));
     }
 
     private static int OutputDimension(Borrowed value)
