@@ -27,8 +27,8 @@ internal static unsafe class RelateDriver
         fixed (byte* target = output)
         {
             var body = new Body<TOp> { A = a, B = b, Shape = shape, Output = target };
-            if (shape.ScalarA && !a.IsNull(0)) body.Scalar = NtsConverter.ToNts(a, 0);
-            if (shape.ScalarB && !b.IsNull(0)) body.Scalar = NtsConverter.ToNts(b, 0);
+            if (shape.ScalarA && !a.IsNull(0)) (body.Scalar, body.ScalarBox) = (NtsConverter.ToNts(a, 0), Box.Of(a, 0));
+            if (shape.ScalarB && !b.IsNull(0)) (body.Scalar, body.ScalarBox) = (NtsConverter.ToNts(b, 0), Box.Of(b, 0));
             ParallelRange.For(shape.Count, WorkGrain.NtsPrepared(a, b, shape), ref body);
         }
     }
@@ -37,7 +37,7 @@ internal static unsafe class RelateDriver
     private static bool Pair<TOp>(GeometryArray a, int rowA, GeometryArray b, int rowB, int index) where TOp : IRelateOp
     {
         if (a.IsNull(rowA) || b.IsNull(rowB)) return false;
-        if (Decided<TOp>(a, rowA, b, rowB, out bool result)) return result;
+        if (Decided<TOp>(a, rowA, null, b, rowB, null, out bool result)) return result;
         try
         {
             return RelateNG.Relate(NtsConverter.ToNts(a, rowA)!, NtsConverter.ToNts(b, rowB)!, TOp.Create());
@@ -50,9 +50,11 @@ internal static unsafe class RelateDriver
 
     /// <summary>
     /// Decides a pair of present rows without NTS when it can: a common first vertex, bounding boxes
-    /// that do not touch, two empties. Each row's vertex range is read once.
+    /// that do not touch, two empties. Each row's vertex range is read once; a box already known (a
+    /// broadcast row's) is not computed again, the others only when the first vertex does not decide.
     /// </summary>
-    private static bool Decided<TOp>(GeometryArray a, int rowA, GeometryArray b, int rowB, out bool result) where TOp : IRelateOp
+    private static bool Decided<TOp>(GeometryArray a, int rowA, Box? knownA, GeometryArray b, int rowB, Box? knownB, out bool result)
+        where TOp : IRelateOp
     {
         (int startA, int endA) = Vertices(a, rowA);
         (int startB, int endB) = Vertices(b, rowB);
@@ -61,9 +63,8 @@ internal static unsafe class RelateDriver
             result = shared;
             return true;
         }
-        RowBounds.OfVertices(a, startA, endA, out double ax0, out double ay0, out double ax1, out double ay1);
-        RowBounds.OfVertices(b, startB, endB, out double bx0, out double by0, out double bx1, out double by1);
-        if (ax1 < bx0 || bx1 < ax0 || ay1 < by0 || by1 < ay0)
+        Box boxA = knownA ?? Box.OfVertices(a, startA, endA), boxB = knownB ?? Box.OfVertices(b, startB, endB);
+        if (boxA.X1 < boxB.X0 || boxB.X1 < boxA.X0 || boxA.Y1 < boxB.Y0 || boxB.Y1 < boxA.Y0)
         {
             result = TOp.WhenApart;
             return true;
@@ -96,11 +97,28 @@ internal static unsafe class RelateDriver
         return p[0] == q[0] && p[1] == q[1]; // false for NaN (POINT EMPTY)
     }
 
+    /// <summary>The bounding box of a row's vertices (NaN for an empty row, which then decides nothing).</summary>
+    private readonly record struct Box(double X0, double Y0, double X1, double Y1)
+    {
+        public static Box Of(GeometryArray array, int row)
+        {
+            (int start, int end) = Vertices(array, row);
+            return OfVertices(array, start, end);
+        }
+
+        public static Box OfVertices(GeometryArray array, int start, int end)
+        {
+            RowBounds.OfVertices(array, start, end, out double x0, out double y0, out double x1, out double y1);
+            return new Box(x0, y0, x1, y1);
+        }
+    }
+
     private struct Body<TOp> : IRangeBody where TOp : IRelateOp
     {
         public GeometryArray A, B;
         public Broadcast Shape;
         public NtsGeometry? Scalar;
+        public Box ScalarBox;
         public byte* Output;
 
         public void Run(int start, int end)
@@ -112,7 +130,7 @@ internal static unsafe class RelateDriver
                 bool result;
                 if (!Shape.ScalarA && !Shape.ScalarB) result = Pair<TOp>(A, rowA, B, rowB, i);
                 else if (A.IsNull(rowA) || B.IsNull(rowB)) result = false;
-                else if (!Decided<TOp>(A, rowA, B, rowB, out result))
+                else if (!Decided<TOp>(A, rowA, Shape.ScalarA ? ScalarBox : null, B, rowB, Shape.ScalarB ? ScalarBox : null, out result))
                 {
                     try
                     {

@@ -67,13 +67,4 @@ internal static unsafe class RowBounds
         xmax = x1;
         ymax = y1;
     }
-
-    /// <summary>True when both boxes are non-empty and do not touch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Disjoint(GeometryArray a, int rowA, GeometryArray b, int rowB)
-    {
-        Of(a, rowA, out double ax0, out double ay0, out double ax1, out double ay1);
-        Of(b, rowB, out double bx0, out double by0, out double bx1, out double by1);
-        return ax1 < bx0 || bx1 < ax0 || ay1 < by0 || by1 < ay0;
-    }
 }
