@@ -104,7 +104,7 @@ public static unsafe class FunctionBinder
         Owned builtin = Owned.Checked(CApi.PyCFunction_NewEx(&record->Method, self.Handle, module.Handle));
         if (DeclaredMethods.TryGetValue(function.Name, out MethodDeclaration? method))
         {
-            method.Slot->Record = MethodRecord(record, method.Parameters);
+            method.Slot->Record = RenamedRecord(record, method.Parameters);
             method.Definition->ml_doc = CString(MethodDoc(function.Name, method.Summary, doc, method.Parameters));
         }
         return builtin;
@@ -161,7 +161,7 @@ public static unsafe class FunctionBinder
 
     /// <summary>A method's record: the function's, with its leading parameters renamed to
     /// <paramref name="names"/>; the rest is shared.</summary>
-    private static Record* MethodRecord(Record* function, string[] names)
+    private static Record* RenamedRecord(Record* function, string[] names)
     {
         Record* method = (Record*)NativeMemory.Alloc((nuint)sizeof(Record));
         *method = *function;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Sharply.Core.Geometries;
-using Sharply.Core.Parallel;
 
 namespace Sharply.Core.IO;
 
@@ -40,57 +39,18 @@ public static class GeoJsonReader
     /// <summary>Decodes many UTF-8 values in parallel. Row <c>i</c> is the <c>lengths[i]</c> bytes at
     /// <c>pointers[i]</c>, or missing when the pointer is 0; the memory must stay valid during the call.</summary>
     public static DecodeResult ReadMany(ReadOnlySpan<nint> pointers, ReadOnlySpan<int> lengths, OnInvalid onInvalid, string? crs = null) =>
-        ReadPlainPoints(pointers, lengths, crs) is { } points
+        PlainPoints<PlainPoint>.ReadAll(pointers, lengths, crs) is { } points
             ? new DecodeResult(points, [], 0)
             : RowDecoding.ReadMany<Decoder>(pointers, lengths, onInvalid, crs);
 
-    /// <summary>
-    /// Rows that are all plain 2D points (<see cref="GeoJsonScanner.TryReadPlainPoint"/>, the commonest
-    /// input) read in parallel straight into the final coordinates, mapped at once: no builder, no
-    /// concatenation. Null when the first row is anything else, or later when a row is (the row path then
-    /// reads them all).
-    /// </summary>
-    private static unsafe GeometryArray? ReadPlainPoints(ReadOnlySpan<nint> pointers, ReadOnlySpan<int> lengths, string? crs)
+    /// <summary>A value that is one plain 2D point (<see cref="GeoJsonScanner.TryReadPlainPoint"/>).</summary>
+    private readonly struct PlainPoint : IPlainPointParser
     {
-        int count = pointers.Length;
-        if (count == 0 || lengths.Length != count || !IsPlainPoint(pointers[0], lengths[0], out _, out _)) return null;
-        DataBuffer<double> coordinates = DataBuffer<double>.Allocate(checked(2 * count));
-        FreshMemory.Populate(coordinates.Pointer, (long)coordinates.Length * sizeof(double));
-        int grain = ParallelRange.Grain(count, 4096);
-        var failed = new bool[(count + grain - 1) / grain];
-        // Safe: the spans stay pinned for the whole loop, which ends before this method returns.
-        fixed (nint* pointer = pointers)
-        fixed (int* length = lengths)
+        public static unsafe bool TryRead(nint pointer, nint length, out double x, out double y)
         {
-            var body = new PlainPointBody(pointer, length, coordinates.Pointer, grain, failed);
-            ParallelRange.For(count, grain, ref body);
-        }
-        GC.KeepAlive(coordinates);
-        if (Array.IndexOf(failed, true) >= 0) return null;
-        return new GeometryArray(count, GeometryType.Point, false, coordinates, Offsets.Identity, Offsets.Identity, Offsets.Identity, crs: crs);
-    }
-
-    /// <remarks>Safe to call when a non-zero <paramref name="pointer"/> addresses <paramref name="length"/> readable bytes.</remarks>
-    private static unsafe bool IsPlainPoint(nint pointer, int length, out double x, out double y)
-    {
-        x = y = 0;
-        return pointer != 0 && length >= 0 && GeoJsonScanner.TryReadPlainPoint(new ReadOnlySpan<byte>((void*)pointer, length), out x, out y);
-    }
-
-    private readonly unsafe struct PlainPointBody(nint* pointers, int* lengths, double* coordinates, int grain, bool[] failed) : IRangeBody
-    {
-        public void Run(int start, int end)
-        {
-            for (int row = start; row < end; row++)
-            {
-                if (!IsPlainPoint(pointers[row], lengths[row], out double x, out double y))
-                {
-                    failed[start / grain] = true;
-                    return;
-                }
-                coordinates[2L * row] = x;
-                coordinates[2L * row + 1] = y;
-            }
+            x = y = 0;
+            return pointer != 0 && length is >= 0 and <= int.MaxValue
+                && GeoJsonScanner.TryReadPlainPoint(new ReadOnlySpan<byte>((void*)pointer, (int)length), out x, out y);
         }
     }
 

@@ -3,7 +3,6 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Sharply.Core.Geometries;
-using Sharply.Core.Parallel;
 
 namespace Sharply.Core.IO;
 
@@ -43,83 +42,30 @@ public static class WkbReader
     /// <summary>Decodes many values in parallel. Row <c>i</c> is the <c>lengths[i]</c> bytes at
     /// <c>pointers[i]</c>, or missing when the pointer is 0; the memory must stay valid during the call.</summary>
     public static DecodeResult ReadMany(ReadOnlySpan<nint> pointers, ReadOnlySpan<int> lengths, OnInvalid onInvalid, string? crs = null) =>
-        TryReadPoints(pointers, lengths, crs) ?? RowDecoding.ReadMany<Decoder>(pointers, lengths, onInvalid, crs);
-
-    /// <summary>The fast path for the commonest input, present 2D little-endian points (21-byte values):
-    /// coordinates are copied straight into the final buffer. Null when some row is anything else.</summary>
-    private static unsafe DecodeResult? TryReadPoints(ReadOnlySpan<nint> pointers, ReadOnlySpan<int> lengths, string? crs)
-    {
-        int count = pointers.Length;
-        if (count == 0 || lengths.Length != count || !IsPlainPoint(pointers[0], lengths[0])) return null;
-        var points = new PlainPoints(count);
-        int grain = ParallelRange.Grain(count, 4096);
-        var failed = new bool[(count + grain - 1) / grain];
-        // Safe: the spans stay pinned for the whole loop, which ends before this method returns.
-        fixed (nint* pointer = pointers)
-        fixed (int* length = lengths)
-        {
-            var body = new PointBody(pointer, length, points, grain, failed);
-            ParallelRange.For(count, grain, ref body);
-        }
-        return Array.IndexOf(failed, true) >= 0 ? null : new DecodeResult(points.ToArray(crs), [], 0);
-    }
+        PlainPoints<PlainPoint>.ReadAll(pointers, lengths, crs) is { } points
+            ? new DecodeResult(points, [], 0)
+            : RowDecoding.ReadMany<Decoder>(pointers, lengths, onInvalid, crs);
 
     /// <summary>True for a 21-byte little-endian 2D point without SRID (on a little-endian machine).</summary>
     /// <remarks>Safe to call when a non-zero <paramref name="pointer"/> addresses <paramref name="length"/> readable bytes.</remarks>
     public static unsafe bool IsPlainPoint(nint pointer, nint length) =>
-        BitConverter.IsLittleEndian && pointer != 0 && length == PlainPoints.ValueSize
+        BitConverter.IsLittleEndian && pointer != 0 && length == WkbWriter.PlainPointSize
         && *(byte*)pointer == 1 && Unsafe.ReadUnaligned<uint>((byte*)pointer + 1) == 1;
 
-    /// <summary>
-    /// Plain 2D little-endian points (21-byte values, the commonest WKB) read one row at a time straight
-    /// into the final coordinate buffer, as the caller walks its values: no builder, no per-row checks
-    /// beyond the 5-byte header. The caller takes the general path as soon as a value is anything else.
-    /// </summary>
-    /// <param name="count">The number of rows, all of which must be read before <see cref="ToArray"/>.</param>
-    public sealed unsafe class PlainPoints(int count)
+    /// <summary>A plain point value (<see cref="IsPlainPoint"/>): its coordinates follow the 5-byte header.</summary>
+    public readonly struct PlainPoint : IPlainPointParser
     {
-        /// <summary>The size of a plain point value: byte order, type code, x and y.</summary>
-        public const int ValueSize = 21;
-
-        private readonly DataBuffer<double> _coordinates = Fresh(DataBuffer<double>.Allocate(2 * count));
-
-        /// <summary>The coordinates are written in full: their pages are mapped at once.</summary>
-        private static DataBuffer<double> Fresh(DataBuffer<double> coordinates)
+        /// <inheritdoc/>
+        public static unsafe bool TryRead(nint pointer, nint length, out double x, out double y)
         {
-            FreshMemory.Populate(coordinates.Pointer, (long)coordinates.Length * sizeof(double));
-            return coordinates;
-        }
-
-        /// <summary>Reads row <paramref name="row"/>; false, reading nothing, when the value is not a plain point.</summary>
-        /// <remarks>Safe to call when a non-zero <paramref name="pointer"/> addresses <paramref name="length"/>
-        /// readable bytes.</remarks>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool TryRead(int row, nint pointer, nint length)
-        {
-            if ((uint)row >= (uint)count) throw new ArgumentOutOfRangeException(nameof(row), $"row {row} of {count}");
-            if (!IsPlainPoint(pointer, length)) return false;
-            Buffer.MemoryCopy((byte*)pointer + 5, _coordinates.Pointer + 2L * row, 16, 16);
-            return true;
-        }
-
-        /// <summary>The points read, one per row.</summary>
-        public GeometryArray ToArray(string? crs) =>
-            new(_coordinates.Length / 2, GeometryType.Point, false, _coordinates, Offsets.Identity, Offsets.Identity, Offsets.Identity, crs: crs);
-    }
-
-    private readonly unsafe struct PointBody(nint* pointers, int* lengths, PlainPoints points, int grain, bool[] failed) : IRangeBody
-    {
-        public void Run(int start, int end)
-        {
-            for (int row = start; row < end; row++)
+            if (!IsPlainPoint(pointer, length))
             {
-                if (!points.TryRead(row, pointers[row], lengths[row]))
-                {
-                    // The caller then takes the general path.
-                    failed[start / grain] = true;
-                    return;
-                }
+                x = y = 0;
+                return false;
             }
+            x = Unsafe.ReadUnaligned<double>((byte*)pointer + 5);
+            y = Unsafe.ReadUnaligned<double>((byte*)pointer + 13);
+            return true;
         }
     }
 

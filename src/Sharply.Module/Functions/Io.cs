@@ -48,7 +48,7 @@ internal static unsafe class Io
             if (count < 0) throw new PythonException();
             if (count == 0 || !IsPlainPointItem(list ? CApi.PyList_GetItem(input.Handle, 0) : CApi.PyTuple_GetItem(input.Handle, 0)))
                 return null;
-            var points = new WkbReader.PlainPoints(checked((int)count));
+            var points = new PlainPoints<WkbReader.PlainPoint>(checked((int)count));
             for (int row = 0; row < count; row++)
                 if (!TryReadPlainPoint(points, row, list ? CApi.PyList_GetItem(input.Handle, row) : CApi.PyTuple_GetItem(input.Handle, row)))
                     return null;
@@ -59,7 +59,7 @@ internal static unsafe class Io
         if (view.Dimensions != 1 || view.Format != 'O' || view.ItemSize != sizeof(nint)) return null;
         ReadOnlySpan<nint> items = view.Span<nint>("O", "geometry", "Python objects (dtype=object)");
         if (items.Length == 0 || !IsPlainPointItem(items[0])) return null;
-        var plain = new WkbReader.PlainPoints(items.Length);
+        var plain = new PlainPoints<WkbReader.PlainPoint>(items.Length);
         for (int row = 0; row < items.Length; row++)
             if (!TryReadPlainPoint(plain, row, items[row])) return null;
         return plain.ToArray(null);
@@ -69,7 +69,7 @@ internal static unsafe class Io
         item != 0 && CApi.Py_TYPE(item) == CApi.PyBytes_Type
         && WkbReader.IsPlainPoint((nint)CApi.PyBytes_AsString(item), CApi.PyBytes_Size(item));
 
-    private static bool TryReadPlainPoint(WkbReader.PlainPoints points, int row, nint item) =>
+    private static bool TryReadPlainPoint(PlainPoints<WkbReader.PlainPoint> points, int row, nint item) =>
         // Safe: an exact bytes object's contents are its size in readable bytes, valid while the GIL is held.
         item != 0 && CApi.Py_TYPE(item) == CApi.PyBytes_Type
         && points.TryRead(row, (nint)CApi.PyBytes_AsString(item), CApi.PyBytes_Size(item));
