@@ -35,9 +35,10 @@ public partial class FreshMemoryTests
             Assert.Equal(0, resident.Count(b => (b & 1) != 0));
             FreshMemory.Populate(memory + 100, size - 100);
             Assert.Equal(0, Mincore(memory, size, resident));
-            // Every page but the first, which the region only starts in, is mapped.
-            Assert.Equal(size / page - 1, resident.Count(b => (b & 1) != 0));
-            Assert.Equal(0, resident[0] & 1);
+            // Every page but the first, which the region only starts in, is mapped (the first may be too,
+            // inside a transparent huge page); kernels before 5.14 ignore the advice and map nothing.
+            bool supported = Environment.OSVersion.Version >= new Version(5, 14);
+            Assert.Equal(supported ? size / page - 1 : 0, resident.AsSpan(1).ToArray().Count(b => (b & 1) != 0));
             Assert.True(new ReadOnlySpan<byte>(memory, size).IndexOfAnyExcept((byte)0) < 0);
         }
         finally
