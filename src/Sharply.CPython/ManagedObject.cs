@@ -44,6 +44,13 @@ public static unsafe class ManagedObject
         // Unchecked cast: the caller has checked the Python type, and New gives each type its own .NET type.
         Unsafe.As<T>(GCHandle.FromIntPtr(((Layout*)instance.Handle)->Handle).Target!);
 
+    /// <summary>The .NET object behind an instance of a managed type, or null when its handle is already freed.</summary>
+    public static T? TargetOrNull<T>(Borrowed instance) where T : class
+    {
+        nint handle = ((Layout*)instance.Handle)->Handle;
+        return handle == 0 ? null : Unsafe.As<T>(GCHandle.FromIntPtr(handle).Target);
+    }
+
     /// <summary>The spare word of <paramref name="instance"/>.</summary>
     public static nint Extra(Borrowed instance) => ((Layout*)instance.Handle)->Extra;
 

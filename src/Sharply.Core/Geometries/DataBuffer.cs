@@ -6,9 +6,9 @@ namespace Sharply.Core.Geometries;
 /// <summary>
 /// A fixed block of unmanaged-addressable memory holding <typeparamref name="T"/> values. The address
 /// never moves, so the memory can be handed to numpy or Arrow consumers without copying.
-/// The memory is either a pinned managed array (freed by the GC once nothing references this
-/// buffer or its owner) or foreign memory kept alive by an owner object (for example an imported
-/// Arrow array whose release callback runs when the owner is finalized).
+/// The memory is a pinned managed array (small buffers) or a <see cref="LargeBlock"/> (both reclaimed once
+/// nothing references this buffer or its owner), or foreign memory kept alive by an owner object (for
+/// example an imported Arrow array whose release callback runs when the owner is finalized).
 /// </summary>
 public sealed unsafe class DataBuffer<T> where T : unmanaged
 {
@@ -31,11 +31,20 @@ public sealed unsafe class DataBuffer<T> where T : unmanaged
     public static DataBuffer<T> Allocate(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        if ((long)length * sizeof(T) >= LargeBuffers.MinimumBytes) LargeBuffers.Allocating((long)length * sizeof(T));
+        long bytes = (long)length * sizeof(T);
+        if (bytes >= LargeBuffers.MinimumBytes) return Own(LargeBuffers.Rent(bytes), length);
         T[] array = GC.AllocateUninitializedArray<T>(length, pinned: true);
         // Safe: the array lives on the pinned object heap, so its address is stable for its lifetime,
         // and this buffer keeps a reference to it.
         return new DataBuffer<T>((T*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array)), length, array);
+    }
+
+    /// <summary>The first <paramref name="length"/> elements of <paramref name="block"/>, which becomes this
+    /// buffer's owner (it returns to the pool once no buffer or view references it).</summary>
+    internal static DataBuffer<T> Own(LargeBlock block, int length)
+    {
+        if ((long)length * sizeof(T) > block.Bytes) throw new ArgumentOutOfRangeException(nameof(length));
+        return new DataBuffer<T>((T*)block.Pointer, length, block);
     }
 
     /// <summary>Copies <paramref name="values"/> into a new buffer.</summary>

@@ -84,6 +84,16 @@ public sealed class GeometryArray
     /// <summary>Coordinate reference system (any string: WKT2, PROJJSON, "EPSG:4326"), or null.</summary>
     public string? Crs { get; }
 
+    /// <summary>Bytes held by the buffers (shared buffers of a slice count in full).</summary>
+    public long ByteLength =>
+        Coordinates.ByteLength
+        + (GeometryOffsets.Buffer?.ByteLength ?? 0)
+        + (PartOffsets.Buffer?.ByteLength ?? 0)
+        + (RingOffsets.Buffer?.ByteLength ?? 0)
+        + (RowTypes?.ByteLength ?? 0)
+        + (PartKinds?.ByteLength ?? 0)
+        + (Validity?.ByteLength ?? 0);
+
     /// <summary>Total number of parts.</summary>
     public int PartCount => GeometryOffsets[Length];
 

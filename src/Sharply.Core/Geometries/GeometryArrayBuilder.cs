@@ -22,18 +22,10 @@ public sealed class GeometryArrayBuilder
     private bool _hasCollection;
 
     /// <summary>An empty builder sized for <paramref name="rowCapacity"/> rows, of x, y, z coordinates when <paramref name="hasZ"/>.</summary>
-    public GeometryArrayBuilder(int rowCapacity = 16, bool hasZ = false) : this(rowCapacity, hasZ, temporary: false)
-    {
-    }
-
-    /// <summary>A builder whose large coordinate storage is rented (see <see cref="GrowableBuffer{T}"/>):
-    /// for a part of a result that <see cref="Concat"/> copies, then <see cref="Release"/>d.</summary>
-    internal static GeometryArrayBuilder Temporary(int rowCapacity) => new(rowCapacity, hasZ: false, temporary: true);
-
-    private GeometryArrayBuilder(int rowCapacity, bool hasZ, bool temporary)
+    public GeometryArrayBuilder(int rowCapacity = 16, bool hasZ = false)
     {
         _hasZ = hasZ;
-        _coordinates = new GrowableBuffer<double>(rowCapacity * 2, temporary);
+        _coordinates = new GrowableBuffer<double>(rowCapacity * 2);
         _geometryOffsets = new GrowableBuffer<int>(rowCapacity + 1);
         _partOffsets = new GrowableBuffer<int>(rowCapacity + 1);
         _ringOffsets = new GrowableBuffer<int>(rowCapacity + 1);
@@ -213,8 +205,18 @@ public sealed class GeometryArrayBuilder
 
     private int Dimension => _hasZ ? 3 : 2;
 
-    /// <summary>Gives a temporary builder's rented storage back; the builder is empty afterwards.</summary>
-    internal void Release() => _coordinates.Release();
+    /// <summary>Gives the large storage back to the pool (for a builder that is not finished, such as a
+    /// part of a <see cref="Concat"/>); the builder must not be used afterwards.</summary>
+    internal void Release()
+    {
+        _coordinates.Release();
+        _geometryOffsets.Release();
+        _partOffsets.Release();
+        _ringOffsets.Release();
+        _rowTypes.Release();
+        _partKinds.Release();
+        _validity?.Release();
+    }
 
     /// <summary>Where a builder's rows, parts, rings and coordinates start in a concatenation.</summary>
     private readonly record struct Starts(int Rows, int Parts, int Rings, int Coordinates);

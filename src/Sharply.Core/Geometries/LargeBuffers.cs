@@ -1,36 +1,196 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Sharply.Core.Geometries;
 
 /// <summary>
-/// Paces full collections by the large buffers allocated. Large pinned buffers are reclaimed only by
-/// full (gen2) collections, which the runtime schedules from its own budget: once a few large results
-/// are dropped, gigabytes of garbage wait for it, and the fresh pages the next results then fault in
-/// cost far more than a collection (which hardly scans arrays of numbers). So a full collection runs
-/// after every <see cref="CollectAfterBytes"/> of large buffers.
+/// The memory of large buffers (from <see cref="MinimumBytes"/>): native blocks that the process keeps and
+/// reuses. Fresh memory is expensive: every 4 KB page costs a fault and a clear when first written (on a
+/// virtual machine often ten times more), so a result that lands in fresh pages can cost more to place than
+/// to compute. A block returns to the pool when its owner gives it back (<see cref="Return"/>) or, for
+/// blocks that arrays share, once the garbage collector finds its <see cref="LargeBlock"/> unreachable
+/// (blocks are tracked by weak handles, checked after each collection). Because large buffers no longer
+/// weigh on the collector's budget, it is paced from here: when no free block fits, a full collection is
+/// forced if the owners of enough large buffers were dropped since the last one (<see cref="Dropped"/>: a
+/// Python array freed) to be worth its pause, or if much new memory was mapped since.
+/// Free blocks are kept up to the most bytes ever in use at once (at least <see cref="MinimumRetainedBytes"/>),
+/// the oldest freed first, and each is freed after <see cref="IdleSeconds"/> unused.
 /// </summary>
-internal static class LargeBuffers
+public static unsafe class LargeBuffers
 {
-    /// <summary>Bytes of large buffers allocated between two full collections at most.</summary>
-    public const long CollectAfterBytes = 2L << 30;
-
-    /// <summary>Buffers from this size on count as large (they live on the large or pinned object heap).</summary>
+    /// <summary>Buffers from this size on come from the pool.</summary>
     public const int MinimumBytes = 256 * 1024;
 
-    private static long _allocated;
-    private static int _fullCollections;
+    /// <summary>Free bytes the pool may keep however few bytes were ever in use at once.</summary>
+    public const long MinimumRetainedBytes = 1L << 30;
 
-    /// <summary>Counts <paramref name="bytes"/> of a new large buffer, collecting first when the budget is spent.</summary>
-    public static void Allocating(long bytes)
+    /// <summary>A free block unused for this long is given back to the system at the next pool operation.</summary>
+    public const int IdleSeconds = 60;
+
+    /// <summary>
+    /// Dropped bytes that make a millisecond of full collection worth it: reusing 16 MB instead of mapping
+    /// fresh pages saves at least a millisecond of page faults on any machine (4096 pages).
+    /// </summary>
+    public const long BytesPerPauseMillisecond = 16L << 20;
+
+    /// <summary>Dropped bytes below which no collection is forced, however short the last one was.</summary>
+    public const long MinimumDroppedBytes = 4L << 20;
+
+    /// <summary>Newly mapped bytes since the last full collection that force one (or the bytes alive, if more).</summary>
+    public const long CollectAfterNewBytes = 256L << 20;
+
+    private readonly record struct Region(nint Pointer, long Bytes, long FreedAt);
+
+    private readonly record struct Tracked(GCHandle Owner, long Bytes);
+
+    private static readonly Lock Gate = new();
+    private static readonly List<Region> Free = [];
+    private static readonly Dictionary<nint, Tracked> Live = [];
+    private static readonly List<nint> Dead = [];
+    private static long _freeBytes, _liveBytes, _peakLiveBytes, _newBytes, _dropped;
+    private static long _worthCollecting = MinimumDroppedBytes;
+    private static int _checkedCollections = -1, _fullCollections;
+
+    /// <summary>A block of at least <paramref name="bytes"/> (uninitialized), from the pool when one fits.
+    /// It returns to the pool by <see cref="Return"/>, or once the block object is unreachable.</summary>
+    public static LargeBlock Rent(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
+        long size = SizeClass(bytes);
+        if (TryReuse(size) is { } reused) return reused;
+        if (WorthCollecting())
+        {
+            Collect();
+            if (TryReuse(size) is { } collected) return collected;
+        }
+        // Outside the lock: mapping gigabytes may take a while, and a failure leaves the pool unchanged.
+        var block = new LargeBlock((byte*)NativeMemory.AlignedAlloc((nuint)size, 64), size);
+        Interlocked.Add(ref _newBytes, size);
+        lock (Gate) Track(block);
+        return block;
+    }
+
+    /// <summary>Gives <paramref name="block"/> back now; its owner must not use it afterwards.</summary>
+    public static void Return(LargeBlock block)
+    {
+        lock (Gate)
+        {
+            nint pointer = (nint)block.Pointer;
+            if (!Live.TryGetValue(pointer, out Tracked tracked) || tracked.Owner.Target != block)
+                throw new InvalidOperationException("block returned twice");
+            Live.Remove(pointer);
+            tracked.Owner.Free();
+            _liveBytes -= tracked.Bytes;
+            AddFree(pointer, tracked.Bytes);
+        }
+    }
+
+    /// <summary>Notes that the owner of <paramref name="bytes"/> of buffers was dropped (a hint: the buffers
+    /// may still be shared), so that a collection may find them free.</summary>
+    public static void Dropped(long bytes)
+    {
+        if (bytes >= MinimumBytes) Interlocked.Add(ref _dropped, bytes);
+    }
+
+    /// <summary>Requests round up to one of eight sizes per power of two, so that blocks are reused by
+    /// requests of about the same size (at most 1/8 is wasted, and only as address space until written).</summary>
+    internal static long SizeClass(long bytes)
+    {
+        long step = 1L << Math.Max(12, BitOperations.Log2((ulong)bytes) - 3);
+        return (bytes + step - 1) & ~(step - 1);
+    }
+
+    private static LargeBlock? TryReuse(long size)
+    {
+        lock (Gate)
+        {
+            CollectDead();
+            long now = Environment.TickCount64;
+            LargeBlock? found = null;
+            for (int i = Free.Count - 1; i >= 0; i--)
+            {
+                Region region = Free[i];
+                if (found is null && region.Bytes == size)
+                {
+                    found = new LargeBlock((byte*)region.Pointer, size);
+                    RemoveFree(i);
+                }
+                else if (now - region.FreedAt >= IdleSeconds * 1000L) Release(i);
+            }
+            if (found is not null) Track(found);
+            return found;
+        }
+    }
+
+    private static bool WorthCollecting()
     {
         int collections = GC.CollectionCount(2);
         if (collections != Volatile.Read(ref _fullCollections))
         {
-            // The runtime collected on its own: the budget starts again.
+            // The runtime collected on its own: what was dropped before is accounted for.
             Volatile.Write(ref _fullCollections, collections);
-            Interlocked.Exchange(ref _allocated, 0);
+            Interlocked.Exchange(ref _dropped, 0);
+            Interlocked.Exchange(ref _newBytes, 0);
         }
-        if (Interlocked.Add(ref _allocated, bytes) <= CollectAfterBytes) return;
-        Interlocked.Exchange(ref _allocated, 0);
+        return Volatile.Read(ref _dropped) >= Volatile.Read(ref _worthCollecting)
+            || Volatile.Read(ref _newBytes) >= Math.Max(CollectAfterNewBytes, Volatile.Read(ref _liveBytes));
+    }
+
+    /// <summary>A full collection, timed to decide how much must be dropped before the next one is worth it.</summary>
+    private static void Collect()
+    {
+        Interlocked.Exchange(ref _dropped, 0);
+        Interlocked.Exchange(ref _newBytes, 0);
+        long start = Stopwatch.GetTimestamp();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+        double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        Volatile.Write(ref _worthCollecting, Math.Max(MinimumDroppedBytes, (long)(milliseconds * BytesPerPauseMillisecond)));
         Volatile.Write(ref _fullCollections, GC.CollectionCount(2));
+    }
+
+    /// <summary>Frees the blocks whose owners the collector found unreachable (after any collection).</summary>
+    private static void CollectDead()
+    {
+        int collections = GC.CollectionCount(0);
+        if (collections == _checkedCollections) return;
+        _checkedCollections = collections;
+        foreach ((nint pointer, Tracked tracked) in Live)
+            if (tracked.Owner.Target is null) Dead.Add(pointer);
+        foreach (nint pointer in Dead)
+        {
+            Live.Remove(pointer, out Tracked tracked);
+            tracked.Owner.Free();
+            _liveBytes -= tracked.Bytes;
+            AddFree(pointer, tracked.Bytes);
+        }
+        Dead.Clear();
+    }
+
+    private static void Track(LargeBlock block)
+    {
+        Live.Add((nint)block.Pointer, new Tracked(GCHandle.Alloc(block, GCHandleType.Weak), block.Bytes));
+        _liveBytes += block.Bytes;
+        _peakLiveBytes = Math.Max(_peakLiveBytes, _liveBytes);
+    }
+
+    private static void AddFree(nint pointer, long bytes)
+    {
+        Free.Add(new Region(pointer, bytes, Environment.TickCount64));
+        _freeBytes += bytes;
+        // The oldest free blocks go first when the pool holds more than was ever in use at once.
+        while (_freeBytes > Math.Max(MinimumRetainedBytes, _peakLiveBytes)) Release(0);
+    }
+
+    private static void RemoveFree(int index)
+    {
+        _freeBytes -= Free[index].Bytes;
+        Free.RemoveAt(index);
+    }
+
+    private static void Release(int index)
+    {
+        NativeMemory.AlignedFree((void*)Free[index].Pointer);
+        RemoveFree(index);
     }
 }

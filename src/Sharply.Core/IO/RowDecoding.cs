@@ -71,7 +71,7 @@ internal static unsafe class RowDecoding
 
     private sealed class Chunk(int rows)
     {
-        public readonly GeometryArrayBuilder Builder = GeometryArrayBuilder.Temporary(Math.Max(rows, 1));
+        public readonly GeometryArrayBuilder Builder = new(Math.Max(rows, 1));
         public List<DecodeFailure>? Failures;
         public GeometryDecodeException? Error;
         public int Srid;

@@ -46,6 +46,7 @@ internal static unsafe class PyGeometryArray
     public static Owned CreateType(nint module)
     {
         Owned type = new HeapType("sharply.GeometryArray", ArrayDoc)
+            .Slot(CApi.Py_tp_dealloc, (delegate* unmanaged<nint, void>)&Dealloc)
             .Slot(CApi.Py_tp_repr, (delegate* unmanaged<nint, nint>)&Repr)
             .Slot(CApi.Py_mp_length, (delegate* unmanaged<nint, nint>)&Length)
             .Slot(CApi.Py_sq_length, (delegate* unmanaged<nint, nint>)&Length)
@@ -63,6 +64,14 @@ internal static unsafe class PyGeometryArray
     public static bool Is(Borrowed obj) => obj.Type == Type;
 
     public static GeometryArray Target(Borrowed obj) => ManagedObject.Target<GeometryArray>(obj);
+
+    /// <summary>Frees the object and tells <see cref="LargeBuffers"/> its buffers are probably garbage now.</summary>
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static void Dealloc(nint self)
+    {
+        if (ManagedObject.TargetOrNull<GeometryArray>(new Borrowed(self)) is { } array) LargeBuffers.Dropped(array.ByteLength);
+        ManagedObject.FreeHandleAndObject(self);
+    }
 
     [System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static nint Repr(nint self) => Boundary.Call(self, &ReprBody);
@@ -187,18 +196,7 @@ internal static unsafe class PyGeometryArray
 
     private static Owned Crs(Borrowed self) => Target(self).Crs is { } crs ? Py.Str(crs) : Py.None;
 
-    private static Owned NBytes(Borrowed self)
-    {
-        GeometryArray array = Target(self);
-        long total = array.Coordinates.ByteLength
-            + (array.GeometryOffsets.Buffer?.ByteLength ?? 0)
-            + (array.PartOffsets.Buffer?.ByteLength ?? 0)
-            + (array.RingOffsets.Buffer?.ByteLength ?? 0)
-            + (array.RowTypes?.ByteLength ?? 0)
-            + (array.PartKinds?.ByteLength ?? 0)
-            + (array.Validity?.ByteLength ?? 0);
-        return Py.Int(total);
-    }
+    private static Owned NBytes(Borrowed self) => Py.Int(Target(self).ByteLength);
 
     /// <summary><c>concat(arrays)</c>: the rows of every array in order; every array must have the same CRS.</summary>
     private static Owned Concat(in Arguments args)
