@@ -5,9 +5,9 @@ namespace Sharply.CPython;
 
 /// <summary>
 /// The one guarded boundary between CPython and .NET. Every entry point from C runs its body through
-/// <c>Boundary.Call</c> or the function trampoline, which catch every
-/// exception and turn it into a Python exception, so no .NET exception ever crosses into C (that would
-/// kill the process).
+/// <c>Boundary.Call</c>, or catches every exception itself and hands it to <see cref="SetError"/> (the
+/// function trampoline and the heap types' getters, whose frames this saves: the JIT does not inline a
+/// method with a catch clause), so no .NET exception ever crosses into C (that would kill the process).
 /// </summary>
 public static unsafe class Boundary
 {
@@ -90,34 +90,6 @@ public static unsafe class Boundary
         try
         {
             return body(new Borrowed(self)).Steal();
-        }
-        catch (Exception error)
-        {
-            SetError(error);
-            return 0;
-        }
-    }
-
-    /// <summary>Runs a body that takes one object and returns a double (a float getter) under the guard.</summary>
-    public static nint Call(nint self, delegate*<Borrowed, double> body)
-    {
-        try
-        {
-            return CApi.PyFloat_FromDouble(body(new Borrowed(self)));
-        }
-        catch (Exception error)
-        {
-            SetError(error);
-            return 0;
-        }
-    }
-
-    /// <summary>Runs a body that takes one object and returns a bool (a bool getter) under the guard.</summary>
-    public static nint Call(nint self, delegate*<Borrowed, bool> body)
-    {
-        try
-        {
-            return Py.Bool(body(new Borrowed(self))).Steal();
         }
         catch (Exception error)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Sharply.CPython.Raw;
 
 namespace Sharply.CPython;
@@ -6,22 +7,32 @@ namespace Sharply.CPython;
 /// <summary>Releasing the GIL around long native work, and polling for Ctrl-C while it is released.</summary>
 public static unsafe class Gil
 {
+    // The C calls that release and take back the GIL stay out of line (NoInlining): inlined, such a call makes
+    // its caller set up a GC transition frame, which every call shape's scalar path (ReleaseIf(false): the GIL
+    // kept) would then pay.
+
     /// <summary>Releases the GIL until disposed: <c>using (Gil.Release()) { ... }</c>. Touch no Python object inside.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Released Release() => new(CApi.PyEval_SaveThread());
 
     /// <summary>Releases the GIL until disposed when <paramref name="release"/> is true (work long enough to be
     /// worth the ~0.1 us of releasing and taking it back); otherwise keeps it.</summary>
-    public static Released ReleaseIf(bool release) => new(release ? CApi.PyEval_SaveThread() : 0);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Released ReleaseIf(bool release) => release ? Release() : default;
 
     /// <summary>The GIL released by <see cref="Release"/> (or kept, for a zero thread state); disposing takes it back.</summary>
     /// <param name="threadState">The thread state <c>PyEval_SaveThread</c> returned, or 0 when the GIL was kept.</param>
     public readonly ref struct Released(nint threadState)
     {
         /// <summary>Takes the GIL back (<c>PyEval_RestoreThread</c>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Dispose()
         {
-            if (threadState != 0) CApi.PyEval_RestoreThread(threadState);
+            if (threadState != 0) Restore(threadState);
         }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Restore(nint threadState) => CApi.PyEval_RestoreThread(threadState);
     }
 
     private static long _lastPoll;

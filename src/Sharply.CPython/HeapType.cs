@@ -119,12 +119,49 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
         return type;
     }
 
-    [UnmanagedCallersOnly]
-    private static nint Get(nint self, void* closure) => Boundary.Call(self, (delegate*<Borrowed, Owned>)closure);
+    // The getters' entry points hold the guard's try/catch themselves (as FunctionBinder.Dispatch does) rather
+    // than calling Boundary.Call: the JIT does not inline a method with a catch clause, and that call's frame
+    // was 8 of the ~125 instructions of ours in g.area (22 in g.geom_type).
 
     [UnmanagedCallersOnly]
-    private static nint GetFloat(nint self, void* closure) => Boundary.Call(self, (delegate*<Borrowed, double>)closure);
+    private static nint Get(nint self, void* closure)
+    {
+        try
+        {
+            return ((delegate*<Borrowed, Owned>)closure)(new Borrowed(self)).Steal();
+        }
+        catch (Exception error)
+        {
+            Boundary.SetError(error);
+            return 0;
+        }
+    }
 
     [UnmanagedCallersOnly]
-    private static nint GetBool(nint self, void* closure) => Boundary.Call(self, (delegate*<Borrowed, bool>)closure);
+    private static nint GetFloat(nint self, void* closure)
+    {
+        try
+        {
+            return CApi.PyFloat_FromDouble(((delegate*<Borrowed, double>)closure)(new Borrowed(self)));
+        }
+        catch (Exception error)
+        {
+            Boundary.SetError(error);
+            return 0;
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint GetBool(nint self, void* closure)
+    {
+        try
+        {
+            return Py.Bool(((delegate*<Borrowed, bool>)closure)(new Borrowed(self))).Steal();
+        }
+        catch (Exception error)
+        {
+            Boundary.SetError(error);
+            return 0;
+        }
+    }
 }

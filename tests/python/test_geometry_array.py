@@ -120,6 +120,21 @@ class TestGeometry:
             assert value.has_z == reference.has_z
             np.testing.assert_array_equal(value.bounds, reference.bounds if not reference.is_empty else (np.nan,) * 4)
 
+    def test_scalar_getters_return_python_scalars(self, array):
+        # area, length, x, y, is_empty, has_z and is_closed make their float / bool in the getter's entry point.
+        for value, wkt in zip(array, WKTS):
+            if wkt is None:
+                continue
+            reference = shapely.wkt.loads(wkt)
+            for name, expected in [("area", reference.area), ("length", reference.length),
+                                   ("is_empty", reference.is_empty), ("has_z", reference.has_z),
+                                   ("is_closed", bool(sharply.is_closed(value)))]:
+                result = getattr(value, name)
+                assert type(result) is type(expected) and result == expected, (wkt, name)
+            if reference.geom_type == "Point" and not reference.is_empty:
+                assert (value.x, value.y) == (reference.x, reference.y)
+                assert type(value.x) is float and type(value.y) is float
+
     def test_points(self, array):
         point = array[2]
         assert (point.x, point.y, point.z) == (1.0, 2.0, 3.0)
