@@ -205,8 +205,9 @@ public sealed class GeometryArrayBuilder
 
     private int Dimension => _hasZ ? 3 : 2;
 
-    /// <summary>Gives the large storage back to the pool (for a builder that is not finished, such as a
-    /// part of a <see cref="Concat"/>); the builder must not be used afterwards.</summary>
+    /// <summary>Gives the large storage that <see cref="Finish"/> did not hand over back to the pool (or all of
+    /// it, for a builder that is not finished, such as a part of a <see cref="Concat"/>); the builder must not
+    /// be used afterwards.</summary>
     internal void Release()
     {
         _coordinates.Release();
@@ -277,6 +278,13 @@ public sealed class GeometryArrayBuilder
     /// </summary>
     /// <remarks>The builder hands its memory to the array (without a copy where it can) and must not be used afterwards.</remarks>
     public GeometryArray Finish(string? crs = null)
+    {
+        GeometryArray array = Build(crs);
+        Release();
+        return array;
+    }
+
+    private GeometryArray Build(string? crs)
     {
         int length = _rowTypes.Count;
         GeometryType type = CommonType(length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using NetTopologySuite.Algorithm.Distance;
@@ -120,7 +121,15 @@ public static unsafe class Measurement
         public static double Apply(GeometryArray array, int row)
         {
             GeometryType type = array.TypeOf(row);
-            if (type is GeometryType.Point or GeometryType.MultiPoint or GeometryType.LineString or GeometryType.MultiLineString) return 0;
+            return type is GeometryType.Point or GeometryType.MultiPoint or GeometryType.LineString or GeometryType.MultiLineString
+                ? 0
+                : Sum(array, row, type);
+        }
+
+        // Out of line, so that a point or a line (a scalar call on one, above all) returns without paying this loop's frame.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static double Sum(GeometryArray array, int row, GeometryType type)
+        {
             (int partStart, int partEnd) = array.PartsOf(row);
             double area = 0;
             for (int part = partStart; part < partEnd; part++)
@@ -142,7 +151,13 @@ public static unsafe class Measurement
         public static double Apply(GeometryArray array, int row)
         {
             GeometryType type = array.TypeOf(row);
-            if (type is GeometryType.Point or GeometryType.MultiPoint) return 0;
+            return type is GeometryType.Point or GeometryType.MultiPoint ? 0 : Sum(array, row, type);
+        }
+
+        // Out of line, so that a point returns without paying this loop's frame.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static double Sum(GeometryArray array, int row, GeometryType type)
+        {
             (int partStart, int partEnd) = array.PartsOf(row);
             double length = 0;
             for (int part = partStart; part < partEnd; part++)
