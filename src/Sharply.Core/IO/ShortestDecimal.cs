@@ -15,9 +15,6 @@ namespace Sharply.Core.IO;
 /// </summary>
 internal static class ShortestDecimal
 {
-    /// <summary>Binary exponent of the smallest subnormal: values are c * 2^q with q &gt;= MinBinaryExponent.</summary>
-    private const int MinBinaryExponent = -1074;
-
     private const ulong HiddenBit = 1UL << 52;
 
     /// <summary>Digits dropped below the interval's width: the width is scaled to 10^Kappa .. 10^(Kappa + 1) units.</summary>
@@ -53,6 +50,40 @@ internal static class ShortestDecimal
         return powers;
     }
 
+    /// <summary>
+    /// For each biased exponent e from 1 to 2046, at 2 e: the power 10^-minusK of <see cref="Powers"/> that
+    /// <see cref="Nearest"/> multiplies by (minusK = floor((e - 1075) log10 2) - Kappa), looked up straight from
+    /// the exponent bits: the load no longer waits for minusK to be computed.
+    /// </summary>
+    private static readonly ulong[] PowersByExponent = MakePowersByExponent();
+
+    /// <summary>For each biased exponent e from 1 to 2046: beta = q + floor(-minusK log2 10), the bits by which
+    /// <see cref="Nearest"/> shifts, with q = e - 1075 and minusK as in <see cref="PowersByExponent"/>.</summary>
+    private static readonly byte[] BetasByExponent = MakeBetasByExponent();
+
+    private static ulong[] MakePowersByExponent()
+    {
+        var powers = new ulong[2 * 2047];
+        for (int biased = 1; biased < 2047; biased++)
+        {
+            int index = 2 * (-(FloorLog10Pow2(biased - 1075) - Kappa) - MinPower);
+            powers[2 * biased] = Powers[index];
+            powers[2 * biased + 1] = Powers[index + 1];
+        }
+        return powers;
+    }
+
+    private static byte[] MakeBetasByExponent()
+    {
+        var betas = new byte[2047];
+        for (int biased = 1; biased < 2047; biased++)
+        {
+            int q = biased - 1075;
+            betas[biased] = (byte)(q + FloorLog2Pow10(-(FloorLog10Pow2(q) - Kappa)));
+        }
+        return betas;
+    }
+
     /// <summary>floor(q log10 2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FloorLog10Pow2(int q) => (int)((q * 661_971_961_083L) >> 41);
@@ -74,7 +105,8 @@ internal static class ShortestDecimal
     {
         ulong fraction = bits & (HiddenBit - 1);
         int biased = (int)(bits >> 52);
-        if (biased == 0) return Nearest(MinBinaryExponent, fraction, out exponent);
+        // A subnormal's binary exponent is the smallest normal one's.
+        if (biased == 0) return Nearest(1, fraction, out exponent);
         ulong c = HiddenBit | fraction;
         int q = biased - 1075;
         // An integer below 2^53 is its own shortest decimal.
@@ -85,20 +117,21 @@ internal static class ShortestDecimal
         }
         // Above a power of two (but the smallest normal) the interval below is half as wide as the one above.
         if (fraction == 0 && biased > 1) return NearestInShorterInterval(q, out exponent);
-        return Nearest(q, c, out exponent);
+        return Nearest(biased, c, out exponent);
     }
 
-    /// <summary>The shortest decimal of c * 2^q, whose rounding interval is symmetric.</summary>
+    /// <summary>The shortest decimal of c * 2^q, q = <paramref name="biased"/> - 1075, whose rounding interval is
+    /// symmetric.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Nearest(int q, ulong c, out int exponent)
+    private static ulong Nearest(int biased, ulong c, out int exponent)
     {
         // The interval's ends are included when c is even (ties round to even when read back).
         bool closed = (c & 1) == 0;
         ulong twoC = c << 1;
-        int minusK = FloorLog10Pow2(q) - Kappa;
-        int beta = q + FloorLog2Pow10(-minusK);
-        // Safe: MinPower <= -minusK <= MaxPower for every finite double, so both reads are inside Powers.
-        ref ulong power = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Powers), 2 * (-minusK - MinPower));
+        int minusK = FloorLog10Pow2(biased - 1075) - Kappa;
+        // Safe: 1 <= biased <= 2046 (a finite double's), inside both tables.
+        int beta = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(BetasByExponent), biased);
+        ref ulong power = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(PowersByExponent), 2 * biased);
         ulong high = power, low = Unsafe.Add(ref power, 1);
         // In units of 10^minusK: the interval's width (100 <= delta < 1000) and its upper end z, the integer
         // part of (2c + 1) 2^(q - 1) 10^-minusK (the top 64 of 192 product bits), with whether it is exact.
