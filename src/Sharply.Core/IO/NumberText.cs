@@ -189,7 +189,8 @@ internal static class NumberText
             uint low = (uint)(digits - high * 100_000_000);
             if (count == 17)
             {
-                uint top = (uint)high / 100_000_000;
+                // The first digit divided out of digits, not of high: in parallel with high, not after it.
+                uint top = (uint)(digits / 10_000_000_000_000_000);
                 start = (byte)('0' + top);
                 high = (uint)high - top * 100_000_000;
                 start = ref Unsafe.Add(ref start, 1);
