@@ -113,6 +113,11 @@ public static class GeoJsonWriter
         {
             if (indent < 0)
             {
+                if (kind == GeometryType.Point && part >= 0)
+                {
+                    WriteCompactPoint(part);
+                    return;
+                }
                 // Compact: the whole opening as one literal.
                 output.Write(kind switch
                 {
@@ -140,6 +145,39 @@ public static class GeoJsonWriter
             if (part < 0) output.Write("[]"u8);
             else WriteCoordinates(part, kind, level + 1);
             Close((byte)'}', true, level);
+        }
+
+        /// <summary>A compact Point object, in one reservation of output space (a row per point is common).</summary>
+        private void WriteCompactPoint(int part)
+        {
+            ReadOnlySpan<byte> opening = "{\"type\":\"Point\",\"coordinates\":["u8;
+            Span<byte> span = output.GetSpan(opening.Length + MaxPositionLength + NumberText.MaxShortestLength);
+            opening.CopyTo(span);
+            int length = opening.Length;
+            if (array.IsPartEmpty(part, GeometryType.Point)) span[length++] = (byte)']';
+            else
+            {
+                int vertex = array.RingOffsets[array.PartOffsets[part]];
+                length += WriteCompactNumbers(array.VertexCoordinates(vertex, vertex + 1), span[length..]);
+            }
+            span[length++] = (byte)'}';
+            output.Advance(length);
+        }
+
+        /// <summary>"x,y]" or "x,y,z]" (no NaN z) into <paramref name="span"/>, which has room for
+        /// <see cref="MaxPositionLength"/> + <see cref="NumberText.MaxShortestLength"/> bytes; returns the length.</summary>
+        private int WriteCompactNumbers(ReadOnlySpan<double> coordinates, Span<byte> span)
+        {
+            int length = NumberText.FormatShortest(coordinates[0], span);
+            span[length++] = (byte)',';
+            length += NumberText.FormatShortest(coordinates[1], span[length..]);
+            if (hasZ && !double.IsNaN(coordinates[2]))
+            {
+                span[length++] = (byte)',';
+                length += NumberText.FormatShortest(coordinates[2], span[length..]);
+            }
+            span[length++] = (byte)']';
+            return length;
         }
 
         /// <summary>The coordinates array of one part at <paramref name="level"/>: a position, a list of
@@ -234,19 +272,10 @@ public static class GeoJsonWriter
             ReadOnlySpan<double> coordinates = array.VertexCoordinates(vertex, vertex + 1);
             if (indent < 0)
             {
-                // Compact: the whole position in one span, "[x,y,z]" at most.
-                Span<byte> span = output.GetSpan(3 * NumberText.MaxShortestLength + 4);
+                // Compact: the whole position in one span.
+                Span<byte> span = output.GetSpan(1 + MaxPositionLength + NumberText.MaxShortestLength);
                 span[0] = (byte)'[';
-                int length = 1 + NumberText.FormatShortest(coordinates[0], span[1..]);
-                span[length++] = (byte)',';
-                length += NumberText.FormatShortest(coordinates[1], span[length..]);
-                if (hasZ && !double.IsNaN(coordinates[2]))
-                {
-                    span[length++] = (byte)',';
-                    length += NumberText.FormatShortest(coordinates[2], span[length..]);
-                }
-                span[length++] = (byte)']';
-                output.Advance(length);
+                output.Advance(1 + WriteCompactNumbers(coordinates, span[1..]));
                 return;
             }
             output.Write((byte)'[');

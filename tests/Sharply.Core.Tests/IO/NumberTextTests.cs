@@ -158,6 +158,35 @@ public class NumberTextTests
     }
 
     [Fact]
+    public void EveryBinaryExponentWithRandomSignificandsEqualsTheRoundTripText()
+    {
+        // Each exponent's cached power and shift are looked up by the exponent bits: every entry is used here.
+        var random = new Random(15);
+        for (long biased = 0; biased < 2047; biased++)
+            for (int i = 0; i < 40; i++)
+                AssertShortest(BitConverter.Int64BitsToDouble((biased << 52) | random.NextInt64(1L << 52)));
+    }
+
+    [Fact]
+    public void EveryDigitInEveryPositionEqualsTheRoundTripText()
+    {
+        // The sixteen digits after a 17th are made in one vector, two, four and eight at a time: every digit
+        // value in every place, with 16 and 17 digits and the point at every place among them.
+        var random = new Random(16);
+        for (int count = 16; count <= 17; count++)
+            for (int place = 0; place < count; place++)
+                for (int digit = 0; digit <= 9; digit++)
+                    for (int point = 1; point < count; point++)
+                    {
+                        var digits = new StringBuilder();
+                        for (int d = 0; d < count; d++) digits.Append(d == place ? (char)('0' + digit) : (char)('0' + random.Next(10)));
+                        if (digits[0] == '0') digits[0] = '7';
+                        double value = double.Parse(digits.Insert(point, '.').ToString(), CultureInfo.InvariantCulture);
+                        AssertShortest(value);
+                    }
+    }
+
+    [Fact]
     public void ShortestWritesOnlyInsideItsSpan()
     {
         var random = new Random(14);
