@@ -51,4 +51,29 @@ public class GeoJsonWriterTests
             Assert.Equal(expected[row], GeoJsonWriter.Write(array, row, GeoJsonOptions.Default));
         }
     }
+
+    [Fact]
+    public void PointRowsAreWrittenWhole()
+    {
+        // A compact Point row is written in one reservation: plain, with z, with a NaN z (left out), empty, and
+        // between rows of other types.
+        GeometryArray array = WktReader.ReadMany(
+            ["POINT (1 2)", "POINT Z (-0.5 1e20 3)", "POINT Z (1 2 NaN)", "POINT EMPTY", "LINESTRING (0 0, 1 1)", "POINT (970217.0223999023 -145.06)"],
+            OnInvalid.Raise).Array;
+        string[] expected =
+        [
+            """{"type":"Point","coordinates":[1.0,2.0]}""",
+            """{"type":"Point","coordinates":[-0.5,1e+20,3.0]}""",
+            """{"type":"Point","coordinates":[1.0,2.0]}""",
+            """{"type":"Point","coordinates":[]}""",
+            """{"type":"LineString","coordinates":[[0.0,0.0],[1.0,1.0]]}""",
+            """{"type":"Point","coordinates":[970217.0223999023,-145.06]}""",
+        ];
+        EncodedRows rows = GeoJsonWriter.WriteMany(array, GeoJsonOptions.Default);
+        for (int row = 0; row < expected.Length; row++)
+        {
+            Assert.Equal(expected[row], Encoding.ASCII.GetString(rows[row]));
+            Assert.Equal(expected[row], GeoJsonWriter.Write(array, row, GeoJsonOptions.Default));
+        }
+    }
 }
