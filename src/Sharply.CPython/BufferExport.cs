@@ -25,6 +25,10 @@ public static unsafe class BufferExport
     }
 
     private static nint _type;
+
+    /// <summary>Told the size in bytes of the memory an exporter exposed when the exporter is freed (its last
+    /// view gone), if set: a hint that the memory may now be garbage. Set once, at module initialisation.</summary>
+    public static delegate*<long, void> Freed;
     private static long _live;
 
     /// <summary>Exporters alive now (for leak tests).</summary>
@@ -73,11 +77,10 @@ public static unsafe class BufferExport
             view->obj = 0;
             return -1;
         }
-        long items = layout->Dimensions == 2 ? (long)layout->Shape0 * layout->Shape1 : layout->Shape0;
         CApi.Py_IncRef(self);
         view->obj = self;
         view->buf = layout->Data;
-        view->len = (nint)(items * layout->ItemSize);
+        view->len = (nint)Bytes(layout);
         view->itemsize = layout->ItemSize;
         view->@readonly = 1;
         view->ndim = (int)layout->Dimensions;
@@ -93,6 +96,10 @@ public static unsafe class BufferExport
     private static void Dealloc(nint self)
     {
         Interlocked.Decrement(ref _live);
+        if (Freed != null) Freed(Bytes((Layout*)self));
         ManagedObject.FreeHandleAndObject(self);
     }
+
+    private static long Bytes(Layout* layout) =>
+        (layout->Dimensions == 2 ? (long)layout->Shape0 * layout->Shape1 : layout->Shape0) * layout->ItemSize;
 }

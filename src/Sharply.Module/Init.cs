@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Sharply.Core.Geometries;
 using Sharply.Core.Parallel;
 using Sharply.CPython;
 using Sharply.Module.Functions;
@@ -19,6 +20,7 @@ internal static unsafe class Init
             var module = new ModuleBuilder(ModuleName, "Sharply's compiled core (C#, NativeAOT). Use the `sharply` package.");
             Errors.Register(module);
             module.Add("_Buffer", BufferExport.CreateType(module.Handle, $"{ModuleName}._Buffer"));
+            BufferExport.Freed = &LargeBuffers.Dropped;
             module.Add("GeometryArray", PyGeometryArray.CreateType(module.Handle));
             module.Add("Geometry", PyGeometry.CreateType(module.Handle));
             module.Add("_GeometryTree", PyGeometryTree.CreateType(module.Handle));

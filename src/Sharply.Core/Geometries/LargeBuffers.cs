@@ -13,7 +13,8 @@ namespace Sharply.Core.Geometries;
 /// (blocks are tracked by weak handles, checked after each collection). Because large buffers no longer
 /// weigh on the collector's budget, it is paced from here: when no free block fits, a full collection is
 /// forced if the owners of enough large buffers were dropped since the last one (<see cref="Dropped"/>: a
-/// Python array freed) to be worth its pause, or if much new memory was mapped since.
+/// GeometryArray or a numpy view of our memory freed by Python) to be worth its pause, or if much new
+/// memory was mapped since.
 /// Free blocks are kept up to the most bytes ever in use at once (at least <see cref="MinimumRetainedBytes"/>),
 /// the oldest freed first, and each is freed after <see cref="IdleSeconds"/> unused.
 /// </summary>
