@@ -1,9 +1,11 @@
 """Large buffers live in a pool of native blocks that is reused as soon as Python drops arrays: memory still
 shared by a slice, a numpy view or an Arrow export must survive the drop and every reuse that follows."""
 
+import os
 import threading
 
 import numpy as np
+import pytest
 
 import sharply
 from fixtures import nybb
@@ -63,3 +65,20 @@ def test_threads_decoding_and_dropping_large_arrays_get_their_own_memory():
     for thread in threads:
         thread.join()
     assert failures == []
+
+
+def resident_bytes():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_failed_decodes_give_their_memory_back():
+    # Each attempt builds ~50 MB of coordinates before the last row fails: none of it may pile up.
+    wkb = np.array([g.wkb for g in nybb()] * 40 + [b"\x01\x03\x00"], dtype=object)
+    with pytest.raises(sharply.errors.GeometryDecodeError, match="row 200"):
+        sharply.from_wkb(wkb)
+    before = resident_bytes()
+    for _ in range(40):
+        with pytest.raises(sharply.errors.GeometryDecodeError):
+            sharply.from_wkb(wkb)
+    assert resident_bytes() - before < 300 * 2**20

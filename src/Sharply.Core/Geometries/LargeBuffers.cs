@@ -38,7 +38,8 @@ public static unsafe class LargeBuffers
     /// <summary>Dropped bytes below which no collection is forced, however short the last one was.</summary>
     public const long MinimumDroppedBytes = 4L << 20;
 
-    /// <summary>Newly mapped bytes since the last full collection that force one (or the bytes alive, if more).</summary>
+    /// <summary>Newly mapped bytes since the last full collection that force one (or the bytes that survived
+    /// it, if more: the collector's own rule, so that collections cost in proportion to what is allocated).</summary>
     public const long CollectAfterNewBytes = 256L << 20;
 
     private readonly record struct Region(nint Pointer, long Bytes, long FreedAt);
@@ -49,7 +50,7 @@ public static unsafe class LargeBuffers
     private static readonly List<Region> Free = [];
     private static readonly Dictionary<nint, Tracked> Live = [];
     private static readonly List<nint> Dead = [];
-    private static long _freeBytes, _liveBytes, _peakLiveBytes, _newBytes, _dropped;
+    private static long _freeBytes, _liveBytes, _peakLiveBytes, _newBytes, _dropped, _survivedBytes;
     private static long _worthCollecting = MinimumDroppedBytes;
     private static int _checkedCollections = -1, _fullCollections;
 
@@ -129,13 +130,15 @@ public static unsafe class LargeBuffers
         int collections = GC.CollectionCount(2);
         if (collections != Volatile.Read(ref _fullCollections))
         {
-            // The runtime collected on its own: what was dropped before is accounted for.
+            // The runtime collected on its own: what was dropped before is accounted for, and the blocks in
+            // use now (TryReuse has just freed the dead ones) are what survived it.
             Volatile.Write(ref _fullCollections, collections);
             Interlocked.Exchange(ref _dropped, 0);
             Interlocked.Exchange(ref _newBytes, 0);
+            Volatile.Write(ref _survivedBytes, Volatile.Read(ref _liveBytes));
         }
         return Volatile.Read(ref _dropped) >= Volatile.Read(ref _worthCollecting)
-            || Volatile.Read(ref _newBytes) >= Math.Max(CollectAfterNewBytes, Volatile.Read(ref _liveBytes));
+            || Volatile.Read(ref _newBytes) >= Math.Max(CollectAfterNewBytes, Volatile.Read(ref _survivedBytes));
     }
 
     /// <summary>A full collection, timed to decide how much must be dropped before the next one is worth it.</summary>
@@ -148,6 +151,11 @@ public static unsafe class LargeBuffers
         double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         Volatile.Write(ref _worthCollecting, Math.Max(MinimumDroppedBytes, (long)(milliseconds * BytesPerPauseMillisecond)));
         Volatile.Write(ref _fullCollections, GC.CollectionCount(2));
+        lock (Gate)
+        {
+            CollectDead();
+            _survivedBytes = _liveBytes;
+        }
     }
 
     /// <summary>Frees the blocks whose owners the collector found unreachable (after any collection).</summary>

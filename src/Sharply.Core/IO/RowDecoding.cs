@@ -28,19 +28,25 @@ internal static unsafe class RowDecoding
         }
         if (count == 0) chunks[0] = new Chunk(0);
 
-        var failures = new List<DecodeFailure>();
-        int srid = 0;
-        foreach (Chunk chunk in chunks)
-        {
-            if (chunk.Error is not null) throw chunk.Error;
-            if (chunk.Failures is not null) failures.AddRange(chunk.Failures);
-            if (srid == 0) srid = chunk.Srid;
-        }
         var builders = new GeometryArrayBuilder[chunks.Length];
         for (int i = 0; i < chunks.Length; i++) builders[i] = chunks[i].Builder;
-        GeometryArray array = GeometryArrayBuilder.Concat(builders, crs);
-        foreach (GeometryArrayBuilder builder in builders) builder.Release();
-        return new DecodeResult(array, failures, srid);
+        try
+        {
+            var failures = new List<DecodeFailure>();
+            int srid = 0;
+            foreach (Chunk chunk in chunks)
+            {
+                if (chunk.Error is not null) throw chunk.Error;
+                if (chunk.Failures is not null) failures.AddRange(chunk.Failures);
+                if (srid == 0) srid = chunk.Srid;
+            }
+            return new DecodeResult(GeometryArrayBuilder.Concat(builders, crs), failures, srid);
+        }
+        finally
+        {
+            // The chunks' storage goes back to the pool at once, on errors too.
+            foreach (GeometryArrayBuilder builder in builders) builder.Release();
+        }
     }
 
     /// <summary>Copies managed values into one pinned block and reads them (missing = null).</summary>

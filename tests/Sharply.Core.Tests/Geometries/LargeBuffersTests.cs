@@ -69,6 +69,18 @@ public unsafe class LargeBuffersTests
     }
 
     [Fact]
+    public void AbandonedBlocksAreFoundOnceNewMemoryOutgrowsWhatSurvived()
+    {
+        // Blocks dropped without Return and without a Python hint (an error path): a full collection runs once
+        // the new blocks outgrow what survived the last one, however many blocks are waiting to be found dead.
+        var seen = new HashSet<nint>();
+        bool reused = false;
+        for (int i = 0; i < 2 * (int)(LargeBuffers.CollectAfterNewBytes / 41_000_000) + 4 && !reused; i++)
+            reused = !seen.Add(RentAndDrop(41_000_000));
+        Assert.True(reused);
+    }
+
+    [Fact]
     public void ALargeBufferKeepsItsBlockAlive()
     {
         DataBuffer<double> buffer = DataBuffer<double>.Allocate(2_000_000);
