@@ -60,16 +60,19 @@ public static unsafe class LargeBuffers
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
         long size = SizeClass(bytes);
-        if (TryReuse(size) is { } reused) return reused;
-        if (WorthCollecting())
+        if (TryReuse(size, out bool worthCollecting) is { } reused) return reused;
+        if (worthCollecting)
         {
             Collect();
-            if (TryReuse(size) is { } collected) return collected;
+            if (TryReuse(size, out _) is { } collected) return collected;
         }
         // Outside the lock: mapping gigabytes may take a while, and a failure leaves the pool unchanged.
         var block = new LargeBlock((byte*)NativeMemory.AlignedAlloc((nuint)size, 64), size);
-        Interlocked.Add(ref _newBytes, size);
-        lock (Gate) Track(block);
+        lock (Gate)
+        {
+            Track(block);
+            _newBytes += size;
+        }
         return block;
     }
 
@@ -92,7 +95,12 @@ public static unsafe class LargeBuffers
     /// may still be shared), so that a collection may find them free.</summary>
     public static void Dropped(long bytes)
     {
-        if (bytes >= MinimumBytes) Interlocked.Add(ref _dropped, bytes);
+        if (bytes < MinimumBytes) return;
+        lock (Gate)
+        {
+            NoteRuntimeCollections();
+            _dropped += bytes;
+        }
     }
 
     /// <summary>Requests round up to one of eight sizes per power of two, so that blocks are reused by
@@ -103,11 +111,13 @@ public static unsafe class LargeBuffers
         return (bytes + step - 1) & ~(step - 1);
     }
 
-    private static LargeBlock? TryReuse(long size)
+    /// <summary>A free block of <paramref name="size"/> bytes, if any; otherwise whether a full collection is
+    /// worth forcing before mapping a new one.</summary>
+    private static LargeBlock? TryReuse(long size, out bool worthCollecting)
     {
         lock (Gate)
         {
-            CollectDead();
+            NoteRuntimeCollections();
             long now = Environment.TickCount64;
             LargeBlock? found = null;
             for (int i = Free.Count - 1; i >= 0; i--)
@@ -121,40 +131,38 @@ public static unsafe class LargeBuffers
                 else if (now - region.FreedAt >= IdleSeconds * 1000L) Release(i);
             }
             if (found is not null) Track(found);
+            worthCollecting = found is null
+                && (_dropped >= _worthCollecting || _newBytes >= Math.Max(CollectAfterNewBytes, _survivedBytes));
             return found;
         }
     }
 
-    private static bool WorthCollecting()
+    /// <summary>
+    /// Takes in the collections that ran since the last call (under the lock): frees the blocks found dead and,
+    /// after a full collection the runtime ran on its own, starts counting dropped and new bytes afresh, with
+    /// the blocks still in use as what survived it.
+    /// </summary>
+    private static void NoteRuntimeCollections()
     {
+        CollectDead();
         int collections = GC.CollectionCount(2);
-        if (collections != Volatile.Read(ref _fullCollections))
-        {
-            // The runtime collected on its own: what was dropped before is accounted for, and the blocks in
-            // use now (TryReuse has just freed the dead ones) are what survived it.
-            Volatile.Write(ref _fullCollections, collections);
-            Interlocked.Exchange(ref _dropped, 0);
-            Interlocked.Exchange(ref _newBytes, 0);
-            Volatile.Write(ref _survivedBytes, Volatile.Read(ref _liveBytes));
-        }
-        return Volatile.Read(ref _dropped) >= Volatile.Read(ref _worthCollecting)
-            || Volatile.Read(ref _newBytes) >= Math.Max(CollectAfterNewBytes, Volatile.Read(ref _survivedBytes));
+        if (collections == _fullCollections) return;
+        _fullCollections = collections;
+        _dropped = 0;
+        _newBytes = 0;
+        _survivedBytes = _liveBytes;
     }
 
     /// <summary>A full collection, timed to decide how much must be dropped before the next one is worth it.</summary>
     private static void Collect()
     {
-        Interlocked.Exchange(ref _dropped, 0);
-        Interlocked.Exchange(ref _newBytes, 0);
         long start = Stopwatch.GetTimestamp();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        Volatile.Write(ref _worthCollecting, Math.Max(MinimumDroppedBytes, (long)(milliseconds * BytesPerPauseMillisecond)));
-        Volatile.Write(ref _fullCollections, GC.CollectionCount(2));
         lock (Gate)
         {
-            CollectDead();
-            _survivedBytes = _liveBytes;
+            _worthCollecting = Math.Max(MinimumDroppedBytes, (long)(milliseconds * BytesPerPauseMillisecond));
+            NoteRuntimeCollections();
         }
     }
 

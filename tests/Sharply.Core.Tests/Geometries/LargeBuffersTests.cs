@@ -3,7 +3,9 @@ using Sharply.Core.Geometries;
 
 namespace Sharply.Core.Tests.Geometries;
 
-// Each test asks for its own size class, so that tests running in parallel never take each other's blocks.
+// The pool and the collector are the process's: these tests run alone (other tests' collections would reset
+// the dropped bytes they count on), and each asks for its own size class.
+[Collection(nameof(LargeBuffersTests))]
 public unsafe class LargeBuffersTests
 {
     [Theory]
@@ -61,6 +63,7 @@ public unsafe class LargeBuffersTests
     [Fact]
     public void DroppedOwnersForceACollectionWhenNoBlockFits()
     {
+        GC.Collect(); // one the pool has not seen yet: the bytes dropped after it still count
         int before = GC.CollectionCount(2);
         LargeBuffers.Dropped(1L << 40);
         LargeBlock block = LargeBuffers.Rent(13_100_000);
@@ -96,3 +99,6 @@ public unsafe class LargeBuffersTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint RentAndDrop(long bytes) => (nint)LargeBuffers.Rent(bytes).Pointer;
 }
+
+[CollectionDefinition(nameof(LargeBuffersTests), DisableParallelization = true)]
+public sealed class LargeBuffersCollection;
