@@ -22,8 +22,7 @@ public static unsafe class Py
     public static Owned Str(string value)
     {
         int max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        byte[]? rented = max > 512 ? new byte[max] : null;
-        Span<byte> utf8 = rented ?? stackalloc byte[max];
+        Span<byte> utf8 = max > 512 ? new byte[max] : stackalloc byte[max];
         int length = Encoding.UTF8.GetBytes(value, utf8);
         return Str(utf8[..length]);
     }
