@@ -4,7 +4,7 @@ using Sharply.Core.IO;
 
 namespace Sharply.Core.Tests.IO;
 
-/// <summary>The shortest number text (Dragonbox) must equal .NET's round-trip text, and WKT's fixed text the decimal rule.</summary>
+/// <summary>The shortest number text (Żmij) must equal .NET's round-trip text, and WKT's fixed text the decimal rule.</summary>
 public class NumberTextTests
 {
     private static string Shortest(double value)
