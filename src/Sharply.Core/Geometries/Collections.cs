@@ -12,7 +12,7 @@ public static class Collections
     /// Rows <c>[offsets[i], offsets[i + 1])</c> of <paramref name="parts"/> become row <c>i</c> of type
     /// <paramref name="target"/>. Missing parts are skipped. Parts must be Points for MultiPoint, LineStrings
     /// for MultiLineString, Polygons for MultiPolygon, closed LineStrings (rings, the shell first) for
-    /// Polygon; GeometryCollection takes any (collections are flattened).
+    /// Polygon; GeometryCollection takes any (each row a member, a collection's members each a member).
     /// </summary>
     public static GeometryArray Collect(GeometryArray parts, DataBuffer<int> offsets, GeometryType target)
     {
@@ -59,10 +59,11 @@ public static class Collections
                 if (partType != GeometryType.Mixed && type != partType)
                     throw new InvalidCastException(
                         $"row {row} is a {GeometryTypes.Name(type)}: {GeometryTypes.Name(target)} parts must be {GeometryTypes.Name(partType)}s");
+                if (target == GeometryType.GeometryCollection && type != GeometryType.GeometryCollection) builder.BeginMember(type);
                 (int partStart, int partEnd) = parts.PartsOf(row);
                 for (int part = partStart; part < partEnd; part++)
                 {
-                    if (target != GeometryType.Polygon) builder.BeginPart(parts.PartKindOf(part, type));
+                    if (target != GeometryType.Polygon) builder.BeginPartLike(parts, part, type);
                     (int ringStart, int ringEnd) = parts.RingsOf(part);
                     for (int ring = ringStart; ring < ringEnd; ring++)
                     {

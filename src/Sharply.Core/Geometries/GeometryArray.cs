@@ -7,7 +7,9 @@ namespace Sharply.Core.Geometries;
 /// rows -> parts -> rings -> coordinates.
 /// <list type="bullet">
 /// <item>A part is a point, a linestring or a polygon. Point and LineString rows have one part; Multi*
-/// rows have one part per member; a GeometryCollection row has one part per (flattened) member.</item>
+/// rows have one part per member; a GeometryCollection row has the parts of its members, whose types
+/// (Point to MultiPolygon) <see cref="PartKinds"/> records (see <see cref="PartCodes"/>). A collection
+/// nested in a collection is stored as its members.</item>
 /// <item>A point part has one ring holding one coordinate (NaN, NaN for POINT EMPTY, as in GeoArrow).
 /// A linestring part has one ring (its vertices). A polygon part has one ring per shell or hole.</item>
 /// <item>Coordinates are interleaved: x, y (and z when <see cref="HasZ"/>).</item>
@@ -74,8 +76,8 @@ public sealed class GeometryArray
     /// <summary>The type of each row when <see cref="Type"/> is Mixed, else null (0 for a missing row).</summary>
     public DataBuffer<byte>? RowTypes { get; }
 
-    /// <summary>The kind (Point, LineString, Polygon) of each part when some row is a
-    /// GeometryCollection, else null (the kind follows from the row type).</summary>
+    /// <summary>The code (see <see cref="PartCodes"/>) of each part when some row is a GeometryCollection,
+    /// else null (the kind follows from the row type).</summary>
     public DataBuffer<byte>? PartKinds { get; }
 
     /// <summary>Validity bitmap (bit set = present, least significant bit first), or null when no row is missing.</summary>
@@ -124,7 +126,30 @@ public sealed class GeometryArray
     /// <summary>The kind (Point, LineString or Polygon) of a part of a row of type <paramref name="rowType"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public unsafe GeometryType PartKindOf(int part, GeometryType rowType) =>
-        rowType == GeometryType.GeometryCollection ? (GeometryType)PartKinds!.Pointer[part] : GeometryTypes.PartKind(rowType);
+        rowType == GeometryType.GeometryCollection ? PartCodes.Kind(PartKinds!.Pointer[part]) : GeometryTypes.PartKind(rowType);
+
+    /// <summary>The code of a part of a GeometryCollection row (see <see cref="PartCodes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe byte PartCode(int part) =>
+        // Safe: PartKinds holds a code per part whenever a row is a collection (checked by Validate).
+        PartKinds!.Pointer[part];
+
+    /// <summary>The members of <paramref name="row"/>: itself for a single geometry, its parts for a Multi*
+    /// geometry, its members (Point to MultiPolygon) for a collection.</summary>
+    public MemberEnumerator MembersOf(int row) => new(this, row);
+
+    /// <summary>Number of members of <paramref name="row"/> (1 for a single geometry, even empty).</summary>
+    public int MemberCount(int row)
+    {
+        GeometryType type = TypeOf(row);
+        if (GeometryTypes.IsSingle(type)) return 1;
+        (int start, int end) = PartsOf(row);
+        if (type != GeometryType.GeometryCollection) return end - start;
+        int count = 0;
+        for (int part = start; part < end; part++)
+            if ((PartCode(part) & PartCodes.Continues) == 0) count++;
+        return count;
+    }
 
     /// <summary>The range of parts of <paramref name="row"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -205,8 +230,7 @@ public sealed class GeometryArray
         if (PartKinds is not null)
         {
             if (PartKinds.Length < parts) throw new InvalidLayoutException("fewer part kinds than parts");
-            foreach (byte k in PartKinds.Span[..parts])
-                if (k is < 1 or > 3) throw new InvalidLayoutException($"invalid part kind {k}");
+            CheckPartCodes(parts);
         }
         else if (Type == GeometryType.GeometryCollection || RowTypes?.Span[..Length].Contains((byte)GeometryType.GeometryCollection) == true)
             throw new InvalidLayoutException("geometry collections need a kind per part");
@@ -214,6 +238,27 @@ public sealed class GeometryArray
         int coordinates = CheckLevel(RingOffsets, rings, int.MaxValue, "ring");
         if ((long)coordinates * Dimension > Coordinates.Length)
             throw new InvalidLayoutException($"offsets reference {coordinates} coordinates but the coordinate buffer holds {Coordinates.Length / Dimension}");
+    }
+
+    private void CheckPartCodes(int parts)
+    {
+        ReadOnlySpan<byte> codes = PartKinds!.Span[..parts];
+        for (int row = 0; row < Length; row++)
+        {
+            if (TypeOf(row) != GeometryType.GeometryCollection) continue;
+            (int start, int end) = PartsOf(row);
+            for (int part = start; part < end; part++)
+            {
+                byte code = codes[part];
+                if (!PartCodes.IsValid(code)) throw new InvalidLayoutException($"invalid part code {code} at part {part}");
+                if ((code & PartCodes.Continues) == 0) continue;
+                if (part == start || (codes[part - 1] & PartCodes.EmptyMember) != 0
+                    || PartCodes.MemberType(codes[part - 1]) != PartCodes.MemberType(code))
+                    throw new InvalidLayoutException($"part {part} of row {row} continues no member");
+            }
+        }
+        foreach (byte code in codes)
+            if (PartCodes.Kind(code) == GeometryType.Mixed) throw new InvalidLayoutException($"invalid part kind {code}");
     }
 
     private static int CheckLevel(Offsets offsets, int count, int childLimit, string level)

@@ -5,7 +5,8 @@ namespace Sharply.Core.Geometries;
 /// <summary>
 /// Builds a <see cref="GeometryArray"/> row by row:
 /// <c>BeginGeometry(type)</c>, then for each part <c>BeginPart(kind)</c>, for each ring <c>BeginRing()</c>
-/// and its coordinates; <c>AppendNull()</c> for a missing row. Rows end implicitly.
+/// and its coordinates; <c>AppendNull()</c> for a missing row. Rows end implicitly. In a GeometryCollection
+/// row, <c>BeginMember(type)</c> starts each member (a part begun without it is a single member).
 /// Z is added on the fly when the first 3D coordinate arrives (earlier coordinates get NaN z).
 /// Finishing detects the levels where every parent has one child and stores them as identity offsets.
 /// </summary>
@@ -20,6 +21,9 @@ public sealed class GeometryArrayBuilder
     private GrowableBuffer<byte>? _validity;
     private bool _hasZ;
     private bool _hasCollection;
+    private bool _inCollection;
+    private GeometryType _member;
+    private bool _memberHasParts;
 
     /// <summary>An empty builder sized for <paramref name="rowCapacity"/> rows, of x, y, z coordinates when <paramref name="hasZ"/>.</summary>
     public GeometryArrayBuilder(int rowCapacity = 16, bool hasZ = false)
@@ -55,7 +59,25 @@ public sealed class GeometryArrayBuilder
         _rowTypes.Add((byte)type);
         _geometryOffsets.Add(_partOffsets.Count - 1);
         _validity?.Add(1);
-        if (type == GeometryType.GeometryCollection) _hasCollection = true;
+        _inCollection = type == GeometryType.GeometryCollection;
+        _hasCollection |= _inCollection;
+        _member = GeometryType.Mixed;
+    }
+
+    /// <summary>
+    /// Starts a member (Point to MultiPolygon) of the current GeometryCollection row. The parts begun until the
+    /// next member belong to it; a Multi* member that gets none is an empty member (it keeps a placeholder part
+    /// holding an empty single of its kind).
+    /// </summary>
+    public void BeginMember(GeometryType type)
+    {
+        if (type is GeometryType.Mixed or >= GeometryType.GeometryCollection) throw new ArgumentOutOfRangeException(nameof(type));
+        if (!_inCollection) throw new InvalidOperationException("members belong to a GeometryCollection row");
+        _member = GeometryType.Mixed;
+        if (GeometryTypes.IsSingle(type)) return;
+        AppendEmptyPart(GeometryTypes.PartKind(type), PartCodes.Of(type, false) | PartCodes.EmptyMember);
+        _member = type;
+        _memberHasParts = false;
     }
 
     /// <summary>Appends a missing row (no parts).</summary>
@@ -69,14 +91,62 @@ public sealed class GeometryArrayBuilder
         _validity.Add(0);
         _rowTypes.Add(0);
         _geometryOffsets.Add(_partOffsets.Count - 1);
+        _inCollection = false;
+        _member = GeometryType.Mixed;
     }
 
-    /// <summary>Starts a part (Point, LineString or Polygon) of the current row.</summary>
+    /// <summary>Starts a part (Point, LineString or Polygon) of the current row (of the current member, in a collection).</summary>
     public void BeginPart(GeometryType kind)
     {
-        _partKinds.Add((byte)kind);
+        if (_member == GeometryType.Mixed)
+        {
+            AddPart((byte)kind);
+            return;
+        }
+        if (GeometryTypes.PartKind(_member) != kind)
+            throw new InvalidOperationException($"a {GeometryTypes.Name(_member)} cannot hold a {GeometryTypes.Name(kind)}");
+        if (!_memberHasParts) DropLastPart();
+        AddPart(PartCodes.Of(_member, _memberHasParts));
+        _memberHasParts = true;
+    }
+
+    /// <summary>Starts a part like part <paramref name="part"/> of <paramref name="source"/> (in a row of type
+    /// <paramref name="rowType"/>): same kind and, from collection to collection, same member.</summary>
+    public void BeginPartLike(GeometryArray source, int part, GeometryType rowType)
+    {
+        if (rowType == GeometryType.GeometryCollection && _inCollection)
+        {
+            _member = GeometryType.Mixed;
+            AddPart(source.PartCode(part));
+        }
+        else BeginPart(source.PartKindOf(part, rowType));
+    }
+
+    private void AddPart(byte code)
+    {
+        _partKinds.Add(code);
         _partOffsets.Add(_ringOffsets.Count - 1);
         _geometryOffsets[_geometryOffsets.Count - 1] = _partOffsets.Count - 1;
+    }
+
+    /// <summary>A part holding an empty single of <paramref name="kind"/>: a NaN point, an empty linestring, a ring-less polygon.</summary>
+    private void AppendEmptyPart(GeometryType kind, int code)
+    {
+        AddPart((byte)code);
+        if (kind == GeometryType.Polygon) return;
+        BeginRing();
+        if (kind == GeometryType.Point) AddCoordinate(double.NaN, double.NaN);
+    }
+
+    /// <summary>Removes the last part of the current row with its rings and coordinates.</summary>
+    private void DropLastPart()
+    {
+        int part = _partKinds.Count - 1, rings = _partOffsets[part], coordinates = _ringOffsets[rings];
+        _partKinds.Truncate(part);
+        _partOffsets.Truncate(part + 1);
+        _ringOffsets.Truncate(rings + 1);
+        _coordinates.Truncate(coordinates * Dimension);
+        _geometryOffsets[_geometryOffsets.Count - 1] = part;
     }
 
     /// <summary>Starts a ring (or the vertex sequence of a point or linestring) of the current part.</summary>
@@ -142,7 +212,7 @@ public sealed class GeometryArrayBuilder
         (int partStart, int partEnd) = source.PartsOf(row);
         for (int part = partStart; part < partEnd; part++)
         {
-            BeginPart(source.PartKindOf(part, type));
+            BeginPartLike(source, part, type);
             (int ringStart, int ringEnd) = source.RingsOf(part);
             for (int ring = ringStart; ring < ringEnd; ring++)
             {
@@ -167,6 +237,8 @@ public sealed class GeometryArrayBuilder
         _partOffsets.Truncate(parts + 1);
         _ringOffsets.Truncate(rings + 1);
         _coordinates.Truncate(coordinates * (_hasZ ? 3 : 2));
+        _inCollection = false;
+        _member = GeometryType.Mixed;
     }
 
     /// <summary>

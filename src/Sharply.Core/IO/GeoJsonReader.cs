@@ -9,7 +9,7 @@ namespace Sharply.Core.IO;
 /// Feature (its geometry; a null geometry makes a missing row) or a FeatureCollection (read by
 /// <see cref="ReadMany(ReadOnlySpan{nint}, ReadOnlySpan{int}, OnInvalid, string?)"/> as one
 /// GeometryCollection, by <see cref="ReadFeatureCollection"/> as one row per feature). Positions need
-/// 2 or 3 numbers (an empty position is POINT EMPTY). Collections are flattened. The common shapes
+/// 2 or 3 numbers (an empty position is POINT EMPTY). A collection nested in a collection is flattened into its members. The common shapes
 /// are scanned directly by a fast path that falls back to the general path on anything unusual.
 /// </summary>
 public static class GeoJsonReader
@@ -225,6 +225,7 @@ public static class GeoJsonReader
             if (reader.TokenType != JsonTokenType.StartObject) throw new GeometryDecodeException(row, "expected a geometry object");
             GeometryType type = TypeOf(FindType(reader, row), row);
             if (top) builder.BeginGeometry(type);
+            else if (type != GeometryType.GeometryCollection) builder.BeginMember(type);
             bool found = false;
             string content = type == GeometryType.GeometryCollection ? "geometries" : "coordinates";
             while (NextProperty(ref reader, row, out string name))

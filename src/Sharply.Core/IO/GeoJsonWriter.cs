@@ -8,7 +8,7 @@ namespace Sharply.Core.IO;
 /// Writes GeoJSON Geometry objects as Shapely 2's <c>to_geojson</c> does:
 /// <c>{"type":"Point","coordinates":[1.0,2.0]}</c>, shortest round-trip numbers, POINT EMPTY as
 /// <c>[]</c>, NaN and infinite x / y as null. A NaN z is left out of its position. A collection's members
-/// are its flattened parts.
+/// are written as stored (see <see cref="GeometryArray.MembersOf"/>).
 /// </summary>
 public static class GeoJsonWriter
 {
@@ -41,20 +41,20 @@ public static class GeoJsonWriter
             var writer = new Writer(array, output, indent, RowShape.HasZValues(array, row));
             GeometryType type = array.TypeOf(row);
             (int partStart, int partEnd) = array.PartsOf(row);
-            if (GeometryTypes.IsSingle(type))
+            if (type != GeometryType.GeometryCollection)
             {
-                writer.WritePart(partStart < partEnd ? partStart : -1, type, 0);
+                writer.WriteGeometry(type, partStart, partEnd, 0);
                 return;
             }
             writer.OpenObject(type, 0);
-            for (int part = partStart; part < partEnd; part++)
+            bool any = false;
+            foreach (Member member in array.MembersOf(row))
             {
-                writer.Item(part > partStart, 2);
-                GeometryType kind = array.PartKindOf(part, type);
-                if (type == GeometryType.GeometryCollection) writer.WritePart(part, kind, 2);
-                else writer.WriteCoordinates(part, kind, 2);
+                writer.Item(any, 2);
+                writer.WriteGeometry(member.Type, member.PartStart, member.PartEnd, 2);
+                any = true;
             }
-            writer.Close((byte)']', partEnd > partStart, 1);
+            writer.Close((byte)']', any, 1);
             writer.Close((byte)'}', true, 0);
         }
     }
@@ -106,6 +106,26 @@ public static class GeoJsonWriter
             output.Write(type == GeometryType.GeometryCollection ? "\"geometries\":"u8 : "\"coordinates\":"u8);
             if (indent >= 0) output.Write((byte)' ');
             output.Write((byte)'[');
+        }
+
+        /// <summary>A Geometry object of a type other than GeometryCollection over parts <c>[partStart, partEnd)</c>
+        /// at <paramref name="level"/>.</summary>
+        public void WriteGeometry(GeometryType type, int partStart, int partEnd, int level)
+        {
+            if (GeometryTypes.IsSingle(type))
+            {
+                WritePart(partStart < partEnd ? partStart : -1, type, level);
+                return;
+            }
+            OpenObject(type, level);
+            GeometryType kind = GeometryTypes.PartKind(type);
+            for (int part = partStart; part < partEnd; part++)
+            {
+                Item(part > partStart, level + 2);
+                WriteCoordinates(part, kind, level + 2);
+            }
+            Close((byte)']', partEnd > partStart, level + 1);
+            Close((byte)'}', true, level);
         }
 
         /// <summary>A Geometry object of one part (-1: empty) at <paramref name="level"/>.</summary>

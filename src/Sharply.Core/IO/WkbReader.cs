@@ -9,7 +9,7 @@ namespace Sharply.Core.IO;
 /// <summary>
 /// Reads ISO WKB and extended WKB (EWKB): both byte orders, Z (ISO codes 1001-1007 or flag 0x80000000),
 /// M (dropped), an optional SRID (flag 0x20000000). Hex-encoded WKB (text starting with "00" or "01")
-/// is accepted too. Collections are flattened into their points, linestrings and polygons.
+/// is accepted too. A collection nested in a collection is flattened into its members.
 /// </summary>
 public static class WkbReader
 {
@@ -170,6 +170,7 @@ public static class WkbReader
                     if (!collection && member.Type != expected)
                         throw new GeometryDecodeException(cursor.Row,
                             $"a {GeometryTypes.Name(header.Type)} cannot hold a {GeometryTypes.Name(member.Type)}");
+                    if (collection && member.Type != GeometryType.GeometryCollection) builder.BeginMember(member.Type);
                     ReadBody(ref cursor, member, builder, depth + 1);
                 }
                 return;

@@ -8,7 +8,7 @@ namespace Sharply.Core.IO;
 
 /// <summary>
 /// Writes WKB exactly as GEOS does: POINT EMPTY as a point with NaN coordinates, Z as the extended WKB
-/// flag (or ISO codes), collection members (flattened parts) each with their own header.
+/// flag (or ISO codes), collection members (see <see cref="GeometryArray.MembersOf"/>) each with their own header.
 /// A row is written with Z when the output dimension is 3 and the row has a z value that is not NaN.
 /// Output sizes are computed first, so all rows go into one allocation, written in parallel.
 /// </summary>
@@ -131,15 +131,24 @@ public static class WkbWriter
         long size = options.Srid is null ? 0 : 4;
         GeometryType type = array.TypeOf(row);
         (int partStart, int partEnd) = array.PartsOf(row);
-        if (GeometryTypes.IsSingle(type))
-            size += partStart == partEnd ? 5 + (type == GeometryType.Point ? vertexSize : 4) : PartSize(array, partStart, type, vertexSize);
+        if (type != GeometryType.GeometryCollection) size += GeometrySize(array, type, partStart, partEnd, vertexSize);
         else
         {
             size += 9;
-            for (int part = partStart; part < partEnd; part++)
-                size += PartSize(array, part, array.PartKindOf(part, type), vertexSize);
+            foreach (Member member in array.MembersOf(row))
+                size += GeometrySize(array, member.Type, member.PartStart, member.PartEnd, vertexSize);
         }
         return options.Hex ? 2 * size : size;
+    }
+
+    private static long GeometrySize(GeometryArray array, GeometryType type, int partStart, int partEnd, int vertexSize)
+    {
+        if (GeometryTypes.IsSingle(type))
+            return partStart == partEnd ? 5 + (type == GeometryType.Point ? vertexSize : 4) : PartSize(array, partStart, type, vertexSize);
+        long size = 9;
+        GeometryType kind = GeometryTypes.PartKind(type);
+        for (int part = partStart; part < partEnd; part++) size += PartSize(array, part, kind, vertexSize);
+        return size;
     }
 
     private static long PartSize(GeometryArray array, int part, GeometryType kind, int vertexSize)
@@ -156,17 +165,12 @@ public static class WkbWriter
         var writer = new Writer(array, output, hasZ, options);
         GeometryType type = array.TypeOf(row);
         (int partStart, int partEnd) = array.PartsOf(row);
-        if (GeometryTypes.IsSingle(type))
-        {
-            if (partStart < partEnd) writer.WritePart(partStart, type, options.Srid);
-            else writer.WriteEmpty(type, options.Srid);
-        }
+        if (type != GeometryType.GeometryCollection) writer.WriteGeometry(type, partStart, partEnd, options.Srid);
         else
         {
             writer.WriteHeader(type, options.Srid);
-            writer.WriteUInt32((uint)(partEnd - partStart));
-            for (int part = partStart; part < partEnd; part++)
-                writer.WritePart(part, array.PartKindOf(part, type), null);
+            writer.WriteUInt32((uint)array.MemberCount(row));
+            foreach (Member member in array.MembersOf(row)) writer.WriteGeometry(member.Type, member.PartStart, member.PartEnd, null);
         }
         if (options.Hex) ToHexInPlace(output, writer.Position);
     }
@@ -214,6 +218,21 @@ public static class WkbWriter
             Position += 8;
         }
 
+
+        /// <summary>A geometry of a type other than GeometryCollection over parts <c>[partStart, partEnd)</c>.</summary>
+        public void WriteGeometry(GeometryType type, int partStart, int partEnd, int? srid)
+        {
+            if (GeometryTypes.IsSingle(type))
+            {
+                if (partStart < partEnd) WritePart(partStart, type, srid);
+                else WriteEmpty(type, srid);
+                return;
+            }
+            WriteHeader(type, srid);
+            WriteUInt32((uint)(partEnd - partStart));
+            GeometryType kind = GeometryTypes.PartKind(type);
+            for (int part = partStart; part < partEnd; part++) WritePart(part, kind, null);
+        }
 
         public void WriteEmpty(GeometryType type, int? srid)
         {

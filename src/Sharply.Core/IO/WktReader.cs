@@ -7,7 +7,7 @@ namespace Sharply.Core.IO;
 /// <summary>
 /// Reads WKT as GEOS does: case-insensitive keywords, Z / M / ZM markers (M values are dropped), EMPTY,
 /// MULTIPOINT members with or without parentheses, scientific notation, NaN / Inf / Infinity, and an
-/// optional EWKT "SRID=n;" prefix. Text after the geometry is an error. Collections are flattened.
+/// optional EWKT "SRID=n;" prefix. Text after the geometry is an error. A collection nested in a collection is flattened into its members.
 /// </summary>
 public static class WktReader
 {
@@ -123,6 +123,7 @@ public static class WktReader
             _position += word.Length;
             Dimensions dimensions = TryWord("ZM"u8) ? Dimensions.ZM : TryWord("Z"u8) ? Dimensions.Z : TryWord("M"u8) ? Dimensions.M : Dimensions.Unspecified;
             if (top) builder.BeginGeometry(type);
+            else if (type != GeometryType.GeometryCollection) builder.BeginMember(type);
             if (TryWord("EMPTY"u8))
             {
                 AppendEmpty(type);

@@ -5,7 +5,7 @@ namespace Sharply.Core.IO;
 /// <summary>
 /// Writes WKT exactly as GEOS 3.11 (Shapely 1.8 <c>dumps</c>, Shapely 2 <c>to_wkt</c>) does:
 /// "POINT (1 2)", "POINT Z (1 2 3)", "MULTIPOINT (1 2, 3 4)", "POLYGON EMPTY", empty members as
-/// "EMPTY". A collection's members are its flattened parts.
+/// "EMPTY". A collection's members are written as stored (see <see cref="GeometryArray.MembersOf"/>).
 /// </summary>
 public static class WktWriter
 {
@@ -31,22 +31,20 @@ public static class WktWriter
             var writer = new Writer(array, output, hasZ, options);
             GeometryType type = array.TypeOf(row);
             (int partStart, int partEnd) = array.PartsOf(row);
-            if (GeometryTypes.IsSingle(type))
+            if (type != GeometryType.GeometryCollection)
             {
-                writer.WritePart(partStart < partEnd ? partStart : -1, type);
+                writer.WriteGeometry(type, partStart, partEnd);
                 return;
             }
             writer.WriteKeyword(type, partStart == partEnd);
             if (partStart == partEnd) return;
             output.Write((byte)'(');
-            for (int part = partStart; part < partEnd; part++)
+            bool first = true;
+            foreach (Member member in array.MembersOf(row))
             {
-                if (part > partStart) output.Write(", "u8);
-                GeometryType kind = array.PartKindOf(part, type);
-                if (type == GeometryType.GeometryCollection) writer.WritePart(part, kind);
-                else if (array.IsPartEmpty(part, kind)) output.Write("EMPTY"u8);
-                else if (kind == GeometryType.Point) writer.WriteVertices(array.PartOffsets[part]);
-                else writer.WriteBody(part, kind);
+                if (!first) output.Write(", "u8);
+                first = false;
+                writer.WriteGeometry(member.Type, member.PartStart, member.PartEnd);
             }
             output.Write((byte)')');
         }
@@ -54,6 +52,28 @@ public static class WktWriter
 
     private readonly ref struct Writer(GeometryArray array, Utf8Sink output, bool hasZ, WktOptions options)
     {
+        /// <summary>A whole tagged geometry of a type other than GeometryCollection over parts <c>[partStart, partEnd)</c>.</summary>
+        public void WriteGeometry(GeometryType type, int partStart, int partEnd)
+        {
+            if (GeometryTypes.IsSingle(type))
+            {
+                WritePart(partStart < partEnd ? partStart : -1, type);
+                return;
+            }
+            WriteKeyword(type, partStart == partEnd);
+            if (partStart == partEnd) return;
+            GeometryType kind = GeometryTypes.PartKind(type);
+            output.Write((byte)'(');
+            for (int part = partStart; part < partEnd; part++)
+            {
+                if (part > partStart) output.Write(", "u8);
+                if (array.IsPartEmpty(part, kind)) output.Write("EMPTY"u8);
+                else if (kind == GeometryType.Point) WriteVertices(array.PartOffsets[part]);
+                else WriteBody(part, kind);
+            }
+            output.Write((byte)')');
+        }
+
         /// <summary>A whole tagged part; <paramref name="part"/> -1 writes an empty geometry.</summary>
         public void WritePart(int part, GeometryType kind)
         {

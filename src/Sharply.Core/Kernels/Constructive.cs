@@ -80,7 +80,7 @@ public static unsafe class Constructive
             (int partStart, int partEnd) = array.PartsOf(row);
             for (int part = partStart; part < partEnd; part++)
             {
-                builder.BeginPart(array.PartKindOf(part, type));
+                builder.BeginPartLike(array, part, type);
                 (int ringStart, int ringEnd) = array.RingsOf(part);
                 for (int ring = ringStart; ring < ringEnd; ring++)
                 {

@@ -153,12 +153,7 @@ public static unsafe class Properties
     {
         public static int Missing => 0;
 
-        public static int Apply(GeometryArray array, int row)
-        {
-            if (GeometryTypes.IsSingle(array.TypeOf(row))) return 1;
-            (int partStart, int partEnd) = array.PartsOf(row);
-            return partEnd - partStart;
-        }
+        public static int Apply(GeometryArray array, int row) => array.MemberCount(row);
     }
 
     private struct NumInteriorRingsOp : IUnaryIntOp

@@ -24,41 +24,45 @@ public static class NtsConverter
         (int partStart, int partEnd) = array.PartsOf(row);
         try
         {
-            switch (type)
-            {
-                case GeometryType.Point:
-                case GeometryType.LineString:
-                case GeometryType.Polygon:
-                    return partEnd > partStart ? Part(array, partStart, type) : Empty(type);
-                case GeometryType.MultiPoint:
-                {
-                    var points = new Point[partEnd - partStart];
-                    for (int p = partStart; p < partEnd; p++) points[p - partStart] = (Point)Part(array, p, GeometryType.Point);
-                    return Factory.CreateMultiPoint(points);
-                }
-                case GeometryType.MultiLineString:
-                {
-                    var lines = new LineString[partEnd - partStart];
-                    for (int p = partStart; p < partEnd; p++) lines[p - partStart] = (LineString)Part(array, p, GeometryType.LineString);
-                    return Factory.CreateMultiLineString(lines);
-                }
-                case GeometryType.MultiPolygon:
-                {
-                    var polygons = new Polygon[partEnd - partStart];
-                    for (int p = partStart; p < partEnd; p++) polygons[p - partStart] = (Polygon)Part(array, p, GeometryType.Polygon);
-                    return Factory.CreateMultiPolygon(polygons);
-                }
-                default:
-                {
-                    var members = new NtsGeometry[partEnd - partStart];
-                    for (int p = partStart; p < partEnd; p++) members[p - partStart] = Part(array, p, array.PartKindOf(p, type));
-                    return Factory.CreateGeometryCollection(members);
-                }
-            }
+            if (type != GeometryType.GeometryCollection) return Geometry(array, type, partStart, partEnd);
+            var members = new NtsGeometry[array.MemberCount(row)];
+            int i = 0;
+            foreach (Member member in array.MembersOf(row)) members[i++] = Geometry(array, member.Type, member.PartStart, member.PartEnd);
+            return Factory.CreateGeometryCollection(members);
         }
         catch (ArgumentException error)
         {
             throw new GeometryOperationException(row, error.Message, error);
+        }
+    }
+
+    /// <summary>A geometry of a type other than GeometryCollection over parts <c>[partStart, partEnd)</c>.</summary>
+    private static NtsGeometry Geometry(GeometryArray array, GeometryType type, int partStart, int partEnd)
+    {
+        switch (type)
+        {
+            case GeometryType.Point:
+            case GeometryType.LineString:
+            case GeometryType.Polygon:
+                return partEnd > partStart ? Part(array, partStart, type) : Empty(type);
+            case GeometryType.MultiPoint:
+            {
+                var points = new Point[partEnd - partStart];
+                for (int p = partStart; p < partEnd; p++) points[p - partStart] = (Point)Part(array, p, GeometryType.Point);
+                return Factory.CreateMultiPoint(points);
+            }
+            case GeometryType.MultiLineString:
+            {
+                var lines = new LineString[partEnd - partStart];
+                for (int p = partStart; p < partEnd; p++) lines[p - partStart] = (LineString)Part(array, p, GeometryType.LineString);
+                return Factory.CreateMultiLineString(lines);
+            }
+            default:
+            {
+                var polygons = new Polygon[partEnd - partStart];
+                for (int p = partStart; p < partEnd; p++) polygons[p - partStart] = (Polygon)Part(array, p, GeometryType.Polygon);
+                return Factory.CreateMultiPolygon(polygons);
+            }
         }
     }
 
@@ -93,8 +97,8 @@ public static class NtsConverter
         return new CoordinateView(array, start, end - start);
     }
 
-    /// <summary>Appends <paramref name="geometry"/> as a row (null appends a missing row). Nested
-    /// collections are flattened into their points, linestrings and polygons.</summary>
+    /// <summary>Appends <paramref name="geometry"/> as a row (null appends a missing row). A collection
+    /// nested in a collection is flattened into its members.</summary>
     public static void Append(GeometryArrayBuilder builder, NtsGeometry? geometry)
     {
         if (geometry is null)
@@ -102,46 +106,48 @@ public static class NtsConverter
             builder.AppendNull();
             return;
         }
-        switch (geometry)
-        {
-            case Point or LineString or Polygon:
-                builder.BeginGeometry(KindOf(geometry));
-                AppendPart(builder, geometry);
-                return;
-            default:
-                builder.BeginGeometry(geometry switch
-                {
-                    MultiPoint => GeometryType.MultiPoint,
-                    MultiLineString => GeometryType.MultiLineString,
-                    MultiPolygon => GeometryType.MultiPolygon,
-                    _ => GeometryType.GeometryCollection,
-                });
-                AppendMembers(builder, (GeometryCollection)geometry);
-                return;
-        }
+        GeometryType type = TypeOf(geometry);
+        builder.BeginGeometry(type);
+        AppendBody(builder, geometry, type);
     }
 
-    private static void AppendMembers(GeometryArrayBuilder builder, GeometryCollection collection)
+    /// <summary>The parts of a geometry whose row or member has been begun (a nested collection's members).</summary>
+    private static void AppendBody(GeometryArrayBuilder builder, NtsGeometry geometry, GeometryType type)
     {
+        if (GeometryTypes.IsSingle(type))
+        {
+            AppendPart(builder, geometry);
+            return;
+        }
+        var collection = (GeometryCollection)geometry;
         for (int i = 0; i < collection.NumGeometries; i++)
         {
             NtsGeometry member = collection.GetGeometryN(i);
-            if (member is GeometryCollection nested) AppendMembers(builder, nested);
-            else AppendPart(builder, member);
+            if (type != GeometryType.GeometryCollection)
+            {
+                AppendPart(builder, member);
+                continue;
+            }
+            GeometryType memberType = TypeOf(member);
+            if (memberType != GeometryType.GeometryCollection) builder.BeginMember(memberType);
+            AppendBody(builder, member, memberType);
         }
     }
 
-    private static GeometryType KindOf(NtsGeometry geometry) => geometry switch
+    private static GeometryType TypeOf(NtsGeometry geometry) => geometry switch
     {
         Point => GeometryType.Point,
         LineString => GeometryType.LineString,
-        _ => GeometryType.Polygon,
+        Polygon => GeometryType.Polygon,
+        MultiPoint => GeometryType.MultiPoint,
+        MultiLineString => GeometryType.MultiLineString,
+        MultiPolygon => GeometryType.MultiPolygon,
+        _ => GeometryType.GeometryCollection,
     };
 
     private static void AppendPart(GeometryArrayBuilder builder, NtsGeometry part)
     {
-        GeometryType kind = KindOf(part);
-        builder.BeginPart(kind);
+        builder.BeginPart(TypeOf(part));
         switch (part)
         {
             case Point point:

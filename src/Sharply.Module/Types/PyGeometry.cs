@@ -283,18 +283,20 @@ internal static unsafe class PyGeometry
         GeometryType type = array.TypeOf(row);
         if (GeometryTypes.IsSingle(type))
             throw new PyAttributeErrorException($"'{GeometryTypes.Name(type)}' geometry has no attribute 'geoms'");
-        (int partStart, int partEnd) = array.PartsOf(row);
-        var builder = new GeometryArrayBuilder(partEnd - partStart, array.HasZ);
-        for (int part = partStart; part < partEnd; part++)
+        var builder = new GeometryArrayBuilder(array.MemberCount(row), array.HasZ);
+        foreach (Member member in array.MembersOf(row))
         {
-            GeometryType kind = array.PartKindOf(part, type);
-            builder.BeginGeometry(kind);
-            builder.BeginPart(kind);
-            (int ringStart, int ringEnd) = array.RingsOf(part);
-            for (int ring = ringStart; ring < ringEnd; ring++)
+            builder.BeginGeometry(member.Type);
+            GeometryType kind = GeometryTypes.PartKind(member.Type);
+            for (int part = member.PartStart; part < member.PartEnd; part++)
             {
-                builder.BeginRing();
-                builder.AddCoordinates(array.RingCoordinates(ring), array.Dimension);
+                builder.BeginPart(kind);
+                (int ringStart, int ringEnd) = array.RingsOf(part);
+                for (int ring = ringStart; ring < ringEnd; ring++)
+                {
+                    builder.BeginRing();
+                    builder.AddCoordinates(array.RingCoordinates(ring), array.Dimension);
+                }
             }
         }
         return PyGeometryArray.Wrap(builder.Finish(array.Crs));

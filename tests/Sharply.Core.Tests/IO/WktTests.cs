@@ -30,7 +30,7 @@ public class WktTests
     [InlineData("SRID=4326;LINESTRING(0 0,1 1)", "LINESTRING (0 0, 1 1)")]
     [InlineData("MULTILINESTRING (EMPTY, (0 0, 1 1))", "MULTILINESTRING (EMPTY, (0 0, 1 1))")]
     [InlineData("GEOMETRYCOLLECTION (POINT EMPTY, LINESTRING EMPTY, MULTIPOINT ((1 2)), GEOMETRYCOLLECTION (POINT (3 4)))",
-        "GEOMETRYCOLLECTION (POINT EMPTY, LINESTRING EMPTY, POINT (1 2), POINT (3 4))")]
+        "GEOMETRYCOLLECTION (POINT EMPTY, LINESTRING EMPTY, MULTIPOINT (1 2), POINT (3 4))")]
     public void ReadsWhatGeosReads(string input, string expected) => Assert.Equal(expected, RoundTrip(input));
 
     [Fact]
