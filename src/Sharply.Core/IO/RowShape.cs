@@ -16,8 +16,16 @@ internal static class RowShape
     /// (rows that were 2D in a 3D array hold NaN z and are written 2D).</summary>
     public static bool HasZValues(GeometryArray array, int row)
     {
-        if (!array.HasZ) return false;
-        (int start, int end) = VertexRange(array, row);
+        (int partStart, int partEnd) = array.PartsOf(row);
+        return HasZValues(array, partStart, partEnd);
+    }
+
+    /// <summary>True when some z of parts <c>[partStart, partEnd)</c> is not NaN (a collection member
+    /// written with Z in a row written with Z, as GEOS writes each member in its own dimension).</summary>
+    public static bool HasZValues(GeometryArray array, int partStart, int partEnd)
+    {
+        if (!array.HasZ || partStart == partEnd) return false;
+        int start = array.RingOffsets[array.PartOffsets[partStart]], end = array.RingOffsets[array.PartOffsets[partEnd]];
         ReadOnlySpan<double> coordinates = array.VertexCoordinates(start, end);
         for (int i = 2; i < coordinates.Length; i += 3)
             if (!double.IsNaN(coordinates[i])) return true;

@@ -136,7 +136,8 @@ public static class WkbWriter
         {
             size += 9;
             foreach (Member member in array.MembersOf(row))
-                size += GeometrySize(array, member.Type, member.PartStart, member.PartEnd, vertexSize);
+                size += GeometrySize(array, member.Type, member.PartStart, member.PartEnd,
+                    hasZ && RowShape.HasZValues(array, member.PartStart, member.PartEnd) ? 24 : 16);
         }
         return options.Hex ? 2 * size : size;
     }
@@ -170,7 +171,11 @@ public static class WkbWriter
         {
             writer.WriteHeader(type, options.Srid);
             writer.WriteUInt32((uint)array.MemberCount(row));
-            foreach (Member member in array.MembersOf(row)) writer.WriteGeometry(member.Type, member.PartStart, member.PartEnd, null);
+            foreach (Member member in array.MembersOf(row))
+            {
+                writer.HasZ = hasZ && RowShape.HasZValues(array, member.PartStart, member.PartEnd);
+                writer.WriteGeometry(member.Type, member.PartStart, member.PartEnd, null);
+            }
         }
         if (options.Hex) ToHexInPlace(output, writer.Position);
     }
@@ -194,12 +199,15 @@ public static class WkbWriter
         private readonly bool _bigEndian = options.ByteOrder == WkbByteOrder.BigEndian;
         public int Position;
 
+        /// <summary>Whether the geometry being written has Z (each collection member has its own, as in GEOS).</summary>
+        public bool HasZ = hasZ;
+
         public void WriteHeader(GeometryType type, int? srid)
         {
             _output[Position++] = (byte)options.ByteOrder;
             uint code = (uint)type;
-            if (options.Iso) code += hasZ ? 1000u : 0;
-            else code |= (hasZ ? 0x80000000 : 0) | (srid is null ? 0 : 0x20000000u);
+            if (options.Iso) code += HasZ ? 1000u : 0;
+            else code |= (HasZ ? 0x80000000 : 0) | (srid is null ? 0 : 0x20000000u);
             WriteUInt32(code);
             if (srid is { } value) WriteUInt32((uint)value);
         }
@@ -242,7 +250,7 @@ public static class WkbWriter
                 WriteUInt32(0);
                 return;
             }
-            for (int i = hasZ ? 3 : 2; i > 0; i--) WriteDouble(GeosNaN);
+            for (int i = HasZ ? 3 : 2; i > 0; i--) WriteDouble(GeosNaN);
         }
 
         public void WritePart(int part, GeometryType kind, int? srid)
@@ -281,7 +289,7 @@ public static class WkbWriter
         private void WriteVertices(int start, int end)
         {
             ReadOnlySpan<double> coordinates = array.VertexCoordinates(start, end);
-            int dimension = hasZ ? 3 : 2;
+            int dimension = HasZ ? 3 : 2;
             if (dimension == array.Dimension && _bigEndian != BitConverter.IsLittleEndian)
             {
                 ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(coordinates);
