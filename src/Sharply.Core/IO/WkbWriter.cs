@@ -154,6 +154,7 @@ public static class WkbWriter
 
     private static long PartSize(GeometryArray array, int part, GeometryType kind, int vertexSize)
     {
+        if (array.IsPartEmpty(part, kind)) return kind == GeometryType.Point ? 21 : 9;
         (int ringStart, int ringEnd) = array.RingsOf(part);
         if (kind == GeometryType.Point) return 5 + vertexSize;
         if (kind == GeometryType.LineString)
@@ -253,16 +254,20 @@ public static class WkbWriter
             for (int i = HasZ ? 3 : 2; i > 0; i--) WriteDouble(GeosNaN);
         }
 
+        /// <summary>One part with its header; an empty part is written 2D, as GEOS does.</summary>
         public void WritePart(int part, GeometryType kind, int? srid)
         {
+            if (array.IsPartEmpty(part, kind))
+            {
+                bool hasZ = HasZ;
+                HasZ = false;
+                WriteEmpty(kind, srid);
+                HasZ = hasZ;
+                return;
+            }
             (int ringStart, int ringEnd) = array.RingsOf(part);
             if (kind == GeometryType.Point)
             {
-                if (array.IsPartEmpty(part, kind))
-                {
-                    WriteEmpty(kind, srid);
-                    return;
-                }
                 WriteHeader(kind, srid);
                 int vertex = array.RingOffsets[ringStart];
                 WriteVertices(vertex, vertex + 1);

@@ -44,7 +44,9 @@ public static class WktWriter
             {
                 if (!first) output.Write(", "u8);
                 first = false;
-                writer.WriteGeometry(member.Type, member.PartStart, member.PartEnd);
+                // Each member in its own dimension, as GEOS writes them.
+                bool memberZ = hasZ && RowShape.HasZValues(array, member.PartStart, member.PartEnd);
+                new Writer(array, output, memberZ, options).WriteGeometry(member.Type, member.PartStart, member.PartEnd);
             }
             output.Write((byte)')');
         }
