@@ -394,8 +394,8 @@ def geometrycollections(geometries: GeometryLike, indices: npt.ArrayLike | None 
     Parameters
     ----------
     geometries : array_like of geometries
-        All into one collection, or grouped by ``indices``. Missing geometries are skipped; nested
-        collections are flattened.
+        All into one collection, or grouped by ``indices``. Missing geometries are skipped; each
+        geometry becomes a member (a multi-geometry stays one), a collection's members become members.
     indices : array_like of int, optional
         The collection each geometry belongs to (sorted, no gaps).
 
@@ -408,5 +408,7 @@ def geometrycollections(geometries: GeometryLike, indices: npt.ArrayLike | None 
     >>> import sharply
     >>> sharply.count_coordinates(sharply.geometrycollections(sharply.points([[0, 0], [1, 1]])))
     2
+    >>> sharply.geometrycollections(sharply.from_wkt(["MULTIPOINT (0 0, 1 1)", "POINT (2 2)"])).wkt
+    'GEOMETRYCOLLECTION (MULTIPOINT (0 0, 1 1), POINT (2 2))'
     """
     return _collect(geometries, indices, GeometryType.GEOMETRYCOLLECTION)

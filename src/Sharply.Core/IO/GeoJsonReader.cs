@@ -9,8 +9,9 @@ namespace Sharply.Core.IO;
 /// Feature (its geometry; a null geometry makes a missing row) or a FeatureCollection (read by
 /// <see cref="ReadMany(ReadOnlySpan{nint}, ReadOnlySpan{int}, OnInvalid, string?)"/> as one
 /// GeometryCollection, by <see cref="ReadFeatureCollection"/> as one row per feature). Positions need
-/// 2 or 3 numbers (an empty position is POINT EMPTY). A collection nested in a collection is flattened into its members. The common shapes
-/// are scanned directly by a fast path that falls back to the general path on anything unusual.
+/// 2 or 3 numbers (an empty position is POINT EMPTY). A collection nested in a collection is flattened
+/// into its members. The common shapes are scanned directly by a fast path that falls back to the general
+/// path on anything unusual.
 /// </summary>
 public static class GeoJsonReader
 {

@@ -7,7 +7,8 @@ namespace Sharply.Core.IO;
 /// <summary>
 /// Reads WKT as GEOS does: case-insensitive keywords, Z / M / ZM markers (M values are dropped), EMPTY,
 /// MULTIPOINT members with or without parentheses, scientific notation, NaN / Inf / Infinity, and an
-/// optional EWKT "SRID=n;" prefix. Text after the geometry is an error. A collection nested in a collection is flattened into its members.
+/// optional EWKT "SRID=n;" prefix. Text after the geometry is an error. A collection nested in a
+/// collection is flattened into its members.
 /// </summary>
 public static class WktReader
 {
