@@ -1,0 +1,430 @@
+"""Bad input never crashes, hangs or leaks a .NET error: every public callable crossed with bad and edge arguments.
+
+The matrix is derived from the signatures (``inspect.signature``), so a new function in ``sharply.__all__``
+is swept without editing this file. Every call either returns or raises a ``TypeError`` / ``ValueError``
+(``sharply.errors`` derive from them; ``IndexError`` for indexing, ``AttributeError`` for a property a
+geometry type does not have, ``OverflowError`` from CPython's own int conversion) whose message carries no
+.NET text. The calls run in a child process (this file run as a script) that reports each call before
+making it, so a segfault, an abort or a hang fails the test named after the call, and the sweep resumes
+after it in a new child.
+"""
+
+import inspect
+import json
+import math
+import os
+import selectors
+import struct
+import subprocess
+import sys
+import time
+import warnings
+
+import numpy as np
+import pytest
+
+import sharply
+
+#: Text that only .NET puts in a message (type names, the runtime's own messages).
+DOTNET_TEXT = (
+    "System.",
+    ".NET",
+    "Exception",
+    "internal error",
+    "Index was outside the bounds",
+    "Object reference not set",
+    "Unable to cast",
+    "Arithmetic operation resulted in an overflow",
+    "Specified argument was out of the range",
+    "Value cannot be null",
+    "Input string was not in a correct format",
+    "Handle is not initialized",
+    "Non-negative number required",
+    "Destination array was not long enough",
+)
+HANG_SECONDS = 5.0
+
+WKT = [
+    "POINT (1 2)",
+    "POINT Z (1 2 3)",
+    "LINESTRING (0 0, 1 1, 2 0)",
+    "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 4, 4 4, 4 2, 2 2))",
+    "MULTIPOINT ((0 0), (3 3))",
+    "MULTILINESTRING ((0 0, 1 0), (5 5, 5 8))",
+    "MULTIPOLYGON (((20 20, 30 20, 30 30, 20 30, 20 20)))",
+    "GEOMETRYCOLLECTION (POINT (2 3), LINESTRING (0 0, 0 5))",
+    None,
+]
+EMPTY_WKT = [
+    "POINT EMPTY",
+    "LINESTRING EMPTY",
+    "POLYGON EMPTY",
+    "MULTIPOINT EMPTY",
+    "MULTILINESTRING EMPTY",
+    "MULTIPOLYGON EMPTY",
+    "GEOMETRYCOLLECTION EMPTY",
+]
+
+
+def _array(texts):
+    return sharply.from_wkt(np.array(texts, dtype=object))
+
+
+def _read_only(array):
+    array.flags.writeable = False
+    return array
+
+
+def _generator():
+    return (value for value in [1.0, 2.0])
+
+
+def bad_values():
+    """(name, factory) of every bad or edge argument; factories give a fresh value per call."""
+    return [
+        ("None", lambda: None),
+        ("nan", lambda: math.nan),
+        ("inf", lambda: math.inf),
+        ("-inf", lambda: -math.inf),
+        ("0", lambda: 0),
+        ("-1", lambda: -1),
+        ("2**31", lambda: 2**31),
+        ("2**63", lambda: 2**63),
+        ("-2**63-1", lambda: -(2**63) - 1),
+        ("10**100", lambda: 10**100),
+        ("1e300", lambda: 1e300),
+        ("-1e300", lambda: -1e300),
+        ("True", lambda: True),
+        ("''", lambda: ""),
+        ("'abc'", lambda: "abc"),
+        ("b''", lambda: b""),
+        ("bytes junk", lambda: b"\x01\x02\x00\x00\x00\xff\xff\xff\x7f"),
+        ("{}", lambda: {}),
+        ("dict", lambda: {"type": "Point"}),
+        ("[]", lambda: []),
+        ("[None]", lambda: [None]),
+        ("mixed list", lambda: [1, "a", None, b"x", 2.5]),
+        ("nested list", lambda: [[1, 2], [3]]),
+        ("generator", _generator),
+        ("lambda", lambda: (lambda: 0)),
+        ("object()", object),
+        ("np.float64 nan", lambda: np.float64("nan")),
+        ("0-d float", lambda: np.array(1.5)),
+        ("0-d int", lambda: np.array(3)),
+        ("2-d float", lambda: np.zeros((2, 2))),
+        ("3-d float", lambda: np.ones((2, 2, 2))),
+        ("4-d float", lambda: np.ones((1, 2, 2, 2))),
+        ("empty float", lambda: np.zeros(0)),
+        ("empty (0, 2)", lambda: np.zeros((0, 2))),
+        ("object ints/str/None", lambda: np.array([1, "a", None], dtype=object)),
+        ("object bytes/None", lambda: np.array([b"\x01\x01", None], dtype=object)),
+        ("object None", lambda: np.array([None, None], dtype=object)),
+        ("int8", lambda: np.array([1, -1, 3], dtype=np.int8)),
+        ("uint64 huge", lambda: np.array([0, 2**64 - 1], dtype=np.uint64)),
+        ("int64 negative", lambda: np.array([0, -5, 2**62], dtype=np.int64)),
+        ("float32", lambda: np.array([1, 2, 3], dtype=np.float32)),
+        ("complex", lambda: np.array([1 + 2j, 3j])),
+        ("bool array", lambda: np.array([True, False])),
+        ("str array", lambda: np.array(["POINT (1 1)", "x"])),
+        ("nan array", lambda: np.array([math.nan, math.inf, -math.inf])),
+        ("non-contiguous", lambda: np.arange(20.0)[::3]),
+        ("non-contiguous (N, 2)", lambda: np.arange(24.0).reshape(4, 6)[:, ::3]),
+        ("fortran (N, 2)", lambda: np.asfortranarray(np.arange(12.0).reshape(6, 2))),
+        ("read-only", lambda: _read_only(np.arange(6.0).reshape(3, 2))),
+        ("empty GeometryArray", lambda: sharply.points(np.zeros((0, 2)))),
+        ("empties GeometryArray", lambda: _array(EMPTY_WKT)),
+        ("Z GeometryArray", lambda: _array(["POINT Z (1 2 3)", "LINESTRING Z (0 0 1, 1 1 nan)"])),
+        ("None GeometryArray", lambda: _array([None, None])),
+        ("short GeometryArray", lambda: _array(WKT[:3])),
+        ("empty Geometry", lambda: sharply.from_wkt("POLYGON EMPTY")),
+        ("nan Geometry", lambda: sharply.points(math.nan, math.nan)),
+        ("object Geometry/None", lambda: np.array([sharply.points(1.0, 1.0), None, 3], dtype=object)),
+    ]
+
+
+def good_values():
+    """Per parameter name, a value that works: the sweep replaces one argument at a time."""
+    geometries = _array(WKT)
+    return {
+        "geometry": geometries,
+        "geometries": geometries,
+        "geoms": geometries,
+        "geom": geometries,
+        "point": geometries,
+        "a": geometries,
+        "b": geometries[::-1],
+        "left": geometries,
+        "right": geometries[::-1],
+        "other": sharply.from_wkt("POLYGON ((0 0, 5 0, 5 5, 0 0))"),
+        "distance": 1.0,
+        "tolerance": 0.5,
+        "pattern": "T********",
+        "x": 1.0,
+        "y": 2.0,
+        "n": 1,
+        "arrays": [geometries, geometries],
+        "obj": geometries[:2],
+        "coords": np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]),
+        "geometry_type": "linestring",
+        "value": 3,
+    }
+
+
+#: Good values of one function's parameters where the name alone is not enough.
+def function_good_values():
+    geometries = _array(WKT)
+    ring = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]])
+    return {
+        "from_wkb": {"geometry": sharply.to_wkb(geometries)},
+        "from_wkt": {"geometry": sharply.to_wkt(geometries)},
+        "from_geojson": {"geometry": sharply.to_geojson(geometries)},
+        "from_shapely": {"geometry": sharply.to_shapely(geometries)},
+        "from_geopandas": {"data": sharply.to_geopandas(geometries)},
+        "sjoin_geopandas": {
+            "left_df": sharply.to_geopandas(geometries).to_frame("geometry"),
+            "right_df": sharply.to_geopandas(geometries).to_frame("geometry"),
+        },
+        "polygons": {"geometries": ring},
+        "multipoints": {"geometries": sharply.points(ring)},
+        "multilinestrings": {"geometries": sharply.linestrings(np.stack([ring, ring]))},
+        "multipolygons": {"geometries": sharply.polygons(np.stack([ring, ring]))},
+        "concat": {"arrays": [geometries, geometries]},
+        "intersection_all": {"geometries": geometries},
+        "union_all": {"geometries": geometries},
+        "unary_union": {"geometries": geometries},
+        "set_num_threads": {"n": 1},
+    }
+
+
+def targets():
+    """Public name -> callable, with the methods of the public types and one tree's query methods."""
+    found = {}
+    for name in sorted(sharply.__all__):
+        obj = getattr(sharply, name)
+        if callable(obj):
+            found[name] = obj
+    for name in sorted(dir(sharply.Geometry)):
+        if not name.startswith("_"):
+            found[f"Geometry.{name}"] = name if callable(getattr(sharply.Geometry, name)) else ("property", name)
+    tree = sharply.STRtree(_array(WKT))
+    for name in ("query", "nearest", "query_nearest"):
+        found[f"STRtree.{name}"] = getattr(tree, name)
+    array = _array(WKT)
+    for name in ("__getitem__", "__arrow_c_array__", "__arrow_c_stream__", "__eq__"):
+        found[f"GeometryArray.{name}"] = getattr(array, name)
+    return found
+
+
+def _parameters(function):
+    try:
+        return list(inspect.signature(function).parameters.values())
+    except (TypeError, ValueError):
+        return []
+
+
+def calls():
+    """(target, description, thunk) of every call of the sweep, in a fixed order."""
+    bad = bad_values()
+    names = good_values()
+    by_function = function_good_values()
+    receivers = [("", sharply.from_wkt(text)) for text in WKT[:-1] + EMPTY_WKT]
+    receivers += [(" nan", sharply.points(math.nan, 1.0))]
+    for target, function in targets().items():
+        if isinstance(function, tuple):
+            continue
+        if isinstance(function, str):
+            for label, receiver in receivers:
+                method = getattr(receiver, function)
+                description = f"{receiver!r}{label}.{function}"
+                yield from _function_calls(target, description, method, names, {}, bad)
+            continue
+        yield from _function_calls(target, target, function, names, by_function.get(target, {}), bad)
+    yield from probes()
+    for text in WKT[:-1] + EMPTY_WKT + ["POINT (nan nan)", "LINESTRING Z (0 0 nan, 1 1 2)"]:
+        geometry = sharply.from_wkt(text)
+        for name in dir(sharply.Geometry):
+            if not name.startswith("_") and not callable(getattr(sharply.Geometry, name)):
+                yield f"Geometry.{name}", f"{text}.{name}", (lambda g=geometry, n=name: getattr(g, n))
+
+
+def probes():
+    """Inputs that could drive a hang or a huge allocation: each must raise or return at once."""
+    geometries = _array(WKT)
+    line = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]])
+    cases = [
+        ("buffer", "buffer(quad_segs=10**6)", lambda: sharply.buffer(geometries, 1.0, quad_segs=10**6)),
+        ("buffer", "buffer(quad_segs=10**9)", lambda: sharply.buffer(geometries, 1.0, quad_segs=10**9)),
+        ("buffer", "buffer(quad_segs=2**31)", lambda: sharply.buffer(geometries, 1.0, quad_segs=2**31)),
+        ("buffer", "buffer(distance=1e300)", lambda: sharply.buffer(geometries, 1e300)),
+        ("buffer", "buffer(mitre_limit=1e300)", lambda: sharply.buffer(geometries, 1.0, join_style="mitre", mitre_limit=1e300)),
+        ("simplify", "simplify(tolerance=nan, preserve_topology=False)", lambda: sharply.simplify(geometries, math.nan, False)),
+        ("simplify", "simplify(tolerance=inf, preserve_topology=False)", lambda: sharply.simplify(geometries, math.inf, False)),
+        ("points", "points(broadcast 3e9 x)", lambda: sharply.points(np.broadcast_to(1.0, (3 * 10**9,)), 1.0)),
+        ("points", "points((10**12, 0))", lambda: sharply.points(np.zeros((10**12, 0)))),
+        ("linestrings", "linestrings((10**12, 0, 2))", lambda: sharply.linestrings(np.zeros((10**12, 0, 2)))),
+        ("linearrings", "linearrings((10**12, 0, 2))", lambda: sharply.linearrings(np.zeros((10**12, 0, 2)))),
+        ("polygons", "polygons((10**12, 0, 2))", lambda: sharply.polygons(np.zeros((10**12, 0, 2)))),
+        ("multipoints", "multipoints((10**12, 0, 2))", lambda: sharply.multipoints(np.zeros((10**12, 0, 2)))),
+        ("multilinestrings", "multilinestrings((10**6, 10**6, 0, 2))", lambda: sharply.multilinestrings(np.zeros((10**6, 10**6, 0, 2)))),
+        ("multipolygons", "multipolygons((10**6, 10**6, 0, 2))", lambda: sharply.multipolygons(np.zeros((10**6, 10**6, 0, 2)))),
+        ("geometrycollections", "geometrycollections(object (3e9, 0))", lambda: sharply.geometrycollections(np.empty((3 * 10**9, 0), dtype=object))),
+        ("area", "area(broadcast 10**10 None)", lambda: sharply.area(np.broadcast_to(np.array([None], dtype=object), (10**10,)))),
+        ("STRtree", "STRtree(node_capacity=10**9)", lambda: sharply.STRtree(geometries, node_capacity=10**9)),
+        ("from_ragged_array", "from_ragged_array(offsets past the coordinates)", lambda: sharply.from_ragged_array(1, line, ([0, 2, 10**9],))),
+        ("from_ragged_array", "from_ragged_array(decreasing offsets)", lambda: sharply.from_ragged_array(1, line, ([0, 3, 2],))),
+        ("from_ragged_array", "from_ragged_array(offsets 2**40)", lambda: sharply.from_ragged_array(1, line, ([0, 2**40],))),
+        ("from_ragged_array", "from_ragged_array(uint64 offsets 2**64-1)", lambda: sharply.from_ragged_array(1, line, (np.array([0, 2**64 - 1], np.uint64),))),
+        ("from_wkb", "from_wkb(vertex count 2**31)", lambda: sharply.from_wkb(struct.pack("<BII", 1, 2, 2**31))),
+        ("from_wkb", "from_wkb(ring count 2**32-1)", lambda: sharply.from_wkb(struct.pack("<BII", 1, 3, 2**32 - 1))),
+        ("from_wkb", "from_wkb(member count 2**31)", lambda: sharply.from_wkb(struct.pack("<BII", 1, 7, 2**31))),
+        ("from_wkb", "from_wkb(nested 10**5 deep)", lambda: sharply.from_wkb(struct.pack("<BII", 1, 7, 1) * 10**5)),
+        ("from_wkt", "from_wkt(nested 10**5 deep)", lambda: sharply.from_wkt("GEOMETRYCOLLECTION (" * 10**5)),
+        ("from_wkt", "from_wkt(10**6 digits)", lambda: sharply.from_wkt("POINT (" + "1" * 10**6 + " 2)")),
+        ("from_geojson", "from_geojson(nested 10**5 deep)", lambda: sharply.from_geojson('{"type":"GeometryCollection","geometries":[' * 10**5)),
+        ("to_wkt", "to_wkt(rounding_precision=2**31)", lambda: sharply.to_wkt(geometries, rounding_precision=2**31)),
+        ("to_geojson", "to_geojson(indent=10**9)", lambda: sharply.to_geojson(geometries, indent=10**9)),
+        ("set_num_threads", "set_num_threads(10**6) then a kernel", lambda: (sharply.set_num_threads(10**6), sharply.area(geometries))),
+    ]
+    yield from cases
+
+
+def _function_calls(target, description, function, names, overrides, bad):
+    parameters = [p for p in _parameters(function) if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    good = {}
+    for parameter in parameters:
+        if parameter.name in overrides:
+            good[parameter.name] = overrides[parameter.name]
+        elif parameter.default is not inspect.Parameter.empty:
+            good[parameter.name] = parameter.default
+        else:
+            good[parameter.name] = names.get(parameter.name, names["geometry"])
+    arguments = [good[p.name] for p in parameters]
+    yield target, f"{description}()", lambda: function()
+    yield target, f"{description}(good..., extra)", lambda: function(*arguments, None, None, None, None, None, None, None)
+    yield target, f"{description}(good)", lambda: function(*arguments)
+    if parameters:
+        keywords = dict(good)
+        yield target, f"{description}(good, bogus=1)", lambda: function(**keywords, bogus=1)
+    for position, parameter in enumerate(parameters):
+        for value_name, factory in bad:
+            def positional(position=position, factory=factory):
+                values = list(arguments)
+                values[position] = factory()
+                return function(*values)
+
+            def keyword(name=parameter.name, factory=factory):
+                values = dict(good)
+                values[name] = factory()
+                return function(**values)
+
+            yield target, f"{description}({parameter.name}={value_name})", positional
+            if parameter.kind is parameter.POSITIONAL_OR_KEYWORD and value_name in ("None", "nan", "-1", "'abc'"):
+                yield target, f"{description}({parameter.name}={value_name}, by keyword)", keyword
+
+
+def _verdict(target, thunk):
+    """None when the call behaved, else what went wrong."""
+    allowed = (TypeError, ValueError, OverflowError)
+    if target.startswith("GeometryArray.__getitem__"):
+        allowed += (IndexError,)
+    if target.startswith("Geometry.") or target == "GeometryType":
+        allowed += (AttributeError,)
+    if target == "Geometry.coords":
+        allowed += (NotImplementedError,)  # as Shapely: polygons and collections have no coordinate sequence
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = thunk()
+            repr(result)
+    except allowed as error:
+        message = str(error)
+        if any(text in message for text in DOTNET_TEXT):
+            return f"{type(error).__name__} with .NET text: {message}"
+        return None
+    except BaseException as error:
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def child(start):
+    """Run the sweep from call ``start``: ``S i target description`` before a call, ``F i message`` after a failure."""
+    out = sys.stdout
+    threads = sharply.get_num_threads()
+    for index, (target, description, thunk) in enumerate(calls()):
+        if index < start:
+            continue
+        out.write(json.dumps(["S", index, target, description]) + "\n")
+        out.flush()
+        failure = _verdict(target, thunk)
+        if failure is not None:
+            out.write(json.dumps(["F", index, target, description, failure]) + "\n")
+            out.flush()
+        sharply.set_num_threads(threads)
+    out.write(json.dumps(["D"]) + "\n")
+    out.flush()
+
+
+def _run_child(start, failures):
+    """Run a child from ``start``; returns the index to resume at, or None when the sweep finished."""
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    process = subprocess.Popen(
+        [sys.executable, __file__, str(start)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    selector = selectors.DefaultSelector()
+    assert process.stdout is not None
+    selector.register(process.stdout, selectors.EVENT_READ)
+    pending = b""
+    current = None
+    deadline = time.monotonic() + 60.0
+    while True:
+        timeout = deadline - time.monotonic()
+        if timeout <= 0 or not selector.select(timeout):
+            process.kill()
+            process.wait()
+            if current is None:
+                raise AssertionError("the sweep's child process did not start")
+            failures.setdefault(current[2], []).append(f"{current[3]}: hang (no return in {HANG_SECONDS} s)")
+            return current[1] + 1
+        chunk = os.read(process.stdout.fileno(), 1 << 16)
+        if not chunk:
+            break
+        pending += chunk
+        *lines, pending = pending.split(b"\n")
+        for line in lines:
+            record = json.loads(line)
+            if record[0] == "S":
+                current = record
+                deadline = time.monotonic() + HANG_SECONDS
+            elif record[0] == "F":
+                failures.setdefault(record[2], []).append(f"{record[3]}: {record[4]}")
+            else:
+                process.wait()
+                return None
+    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    code = process.wait()
+    if current is None:
+        raise AssertionError(f"the sweep's child process failed before its first call ({code}):\n{stderr}")
+    failures.setdefault(current[2], []).append(f"{current[3]}: process died ({code}): {stderr[-400:]}")
+    return current[1] + 1
+
+
+@pytest.fixture(scope="module")
+def sweep():
+    failures: dict[str, list[str]] = {}
+    start = 0
+    while start is not None:
+        start = _run_child(start, failures)
+    return failures
+
+
+@pytest.mark.parametrize("target", list(targets()))
+def test_bad_arguments_raise_python_errors(sweep, target):
+    problems = sweep.get(target, [])
+    assert not problems, f"{len(problems)} bad calls:\n" + "\n".join(problems[:40])
+
+
+if __name__ == "__main__":
+    child(int(sys.argv[1]))
