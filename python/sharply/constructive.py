@@ -62,9 +62,10 @@ def buffer(geometry: GeometryLike,
     ----------
     geometry : Geometry or array_like of geometries
     distance : float
-        Negative distances shrink polygons.
+        Negative distances shrink polygons; NaN gives missing geometries (as Shapely 2); infinite raises
+        ValueError.
     quad_segs : int, default 8
-        Segments used to approximate a quarter circle.
+        Segments used to approximate a quarter circle, at most 100,000 (either sign).
     cap_style : {"round", "flat", "square"}, default "round"
     join_style : {"round", "mitre", "bevel"}, default "round"
     mitre_limit : float, default 5.0
@@ -82,11 +83,11 @@ def buffer(geometry: GeometryLike,
     """
     return _buffer(
         geometry,
-        float(distance),
+        distance,
         int(quad_segs),
         _style(cap_style, _CAP_STYLES, "cap_style"),
         _style(join_style, _JOIN_STYLES, "join_style"),
-        float(mitre_limit),
+        mitre_limit,
     )
 
 
@@ -254,7 +255,8 @@ def simplify(geometry: GeometryLike, tolerance: float, preserve_topology: bool =
     ----------
     geometry : Geometry or array_like of geometries
     tolerance : float
-        Vertices closer than this to the simplified line are removed.
+        Vertices closer than this to the simplified line are removed. Non-negative; NaN gives missing
+        geometries (as Shapely 2).
     preserve_topology : bool, default True
         Keep polygons valid (no self-intersection, no collapse), at some cost in speed.
 
@@ -269,7 +271,7 @@ def simplify(geometry: GeometryLike, tolerance: float, preserve_topology: bool =
     >>> sharply.get_num_coordinates(sharply.simplify(disk, 1.0))
     9
     """
-    return _simplify(geometry, float(tolerance), bool(preserve_topology))
+    return _simplify(geometry, tolerance, bool(preserve_topology))
 
 
 @overload

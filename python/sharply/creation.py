@@ -30,10 +30,12 @@ def _points_stub(coords, y, z, crs):
 _native_points = native(_points_stub, name="points")
 
 
-def _as_float64(values):
+def _as_float64(values, argument):
     if isinstance(values, (float, int)):
         return float(values)
-    return np.ascontiguousarray(values, dtype=np.float64)
+    array = np.asarray(values, dtype=np.float64)
+    _interop.check_rows(len(array) if array.ndim else 1, argument)
+    return np.ascontiguousarray(array)
 
 
 @overload
@@ -71,12 +73,13 @@ def points(
     3
     """
     if y is None:
-        return _native_points(_as_float64(coords), None, None, crs)
-    x, y = _as_float64(coords), _as_float64(y)
-    z = None if z is None else _as_float64(z)
+        return _native_points(_as_float64(coords, "coords"), None, None, crs)
+    x, y = _as_float64(coords, "coords"), _as_float64(y, "y")
+    z = None if z is None else _as_float64(z, "z")
     if isinstance(x, float) and isinstance(y, float) and (z is None or isinstance(z, float)):
         return _native_points(x, y, z, crs)
     arrays = np.broadcast_arrays(*(np.atleast_1d(v) for v in (x, y) + (() if z is None else (z,))))
+    _interop.check_rows(arrays[0].size, "coords")
     arrays = [np.ascontiguousarray(a) for a in arrays]
     return _native_points(arrays[0], arrays[1], arrays[2] if z is not None else None, crs)
 
@@ -101,16 +104,21 @@ def _coordinate_array(coords, y=None, z=None):
     return np.ascontiguousarray(np.stack(np.broadcast_arrays(*(np.asarray(c, np.float64) for c in columns)), axis=-1))
 
 
-def _offsets(indices):
+def _offsets(indices, count=None):
     array = np.ascontiguousarray(indices)
     if array.dtype.kind not in "iu":
         raise TypeError(f"indices must hold integers, got dtype {array.dtype}")
+    if count is not None and array.shape != (count,):
+        raise ValueError(f"indices must hold one value per coordinate ({count}), got shape {array.shape}")
+    if array.dtype == np.uint64 and array.size and array.max() > np.iinfo(np.int64).max:
+        raise ValueError(f"indices hold {array.max()}, beyond int64")
     if array.dtype not in (np.int32, np.int64):
         array = array.astype(np.int64)
     return _native_offsets(array)
 
 
 def _uniform(count, size):
+    _interop.check_rows(count, "coords")
     return np.arange(count + 1, dtype=np.int64) * size
 
 
@@ -138,7 +146,7 @@ def _is_geometry_like(obj):
 def _one_level(type_id, coords, close_rings, indices):
     """Geometries with one level of coordinates: from (N, d) (one), (M, N, d) (M) or (N, d) + indices."""
     if indices is not None:
-        return _build(type_id, _flat_coords(coords), (_offsets(indices),), close_rings)
+        return _build(type_id, _flat_coords(coords), (_offsets(indices, len(coords)),), close_rings)
     if coords.ndim == 2:
         return _build(type_id, coords, (_uniform(1, len(coords)),), close_rings)[0]
     if coords.ndim == 3:
@@ -258,6 +266,7 @@ def polygons(
             raise TypeError("holes are supported with coordinate shells; for ring geometries, pass every ring with indices")
         if indices is not None or isinstance(geometries, Geometry) or _interop._is_shapely_geometry(geometries):
             return _collect(geometries, indices, GeometryType.POLYGON)
+        _interop.check_rows(len(cast(Sized, geometries)), "geometries")
         offsets = np.arange(len(cast(Sized, geometries)) + 1, dtype=np.int32)
         return _native_collect(geometries, offsets, GeometryType.POLYGON)
     if indices is not None:

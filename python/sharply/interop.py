@@ -145,7 +145,10 @@ def from_geopandas(data: Any) -> GeometryArray:
     >>> sharply.from_geopandas(series).crs
     'EPSG:4326'
     """
-    series = data.geometry
+    try:
+        series = data.geometry
+    except AttributeError:
+        raise TypeError(f"data must be a GeoSeries or a GeoDataFrame, not {type(data).__name__!r}") from None
     return from_shapely(np.asarray(series.values, dtype=object), crs=_crs_string(series.crs))
 
 
@@ -171,6 +174,6 @@ def to_geopandas(geometry: GeometryArray, index: npt.ArrayLike | None = None) ->
     """
     import geopandas
 
-    if isinstance(geometry, Geometry) or geometry is None:
-        raise TypeError("to_geopandas needs a GeometryArray")
+    if not isinstance(geometry, GeometryArray):
+        raise TypeError(f"to_geopandas needs a GeometryArray, not {type(geometry).__name__!r}")
     return geopandas.GeoSeries(to_shapely(geometry), index=index, crs=geometry.crs)

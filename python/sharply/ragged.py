@@ -47,6 +47,8 @@ def _offsets_array(values, name):
     array = np.ascontiguousarray(values)
     if array.dtype.kind not in "iu":
         raise TypeError(f"{name} must hold integers, got dtype {array.dtype}")
+    if array.dtype == np.uint64 and array.size and array.max() > np.iinfo(np.int64).max:
+        raise ValueError(f"{name} holds {array.max()}, beyond int64")
     if array.dtype not in (np.int32, np.int64):
         array = array.astype(np.int64)
     return array

@@ -18,11 +18,13 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
     private readonly List<(string Name, nint Entry, string Summary, string[] Parameters)> _methods = [];
     private int _basicSize = ManagedObject.BasicSize;
     private bool _customDealloc;
+    private bool _hasNew;
 
     /// <summary>Adds a type slot (a <c>Py_tp_*</c>, <c>Py_mp_*</c>, <c>Py_sq_*</c> or <c>Py_bf_*</c> constant and its function).</summary>
     public HeapType Slot(int slot, void* function)
     {
         if (slot == CApi.Py_tp_dealloc) _customDealloc = true;
+        if (slot == CApi.Py_tp_new) _hasNew = true;
         _slots.Add(new PyType_Slot { slot = slot, pfunc = function });
         return this;
     }
@@ -111,7 +113,9 @@ public sealed unsafe class HeapType(string qualifiedName, string doc)
         {
             name = FunctionBinder.CString(qualifiedName),
             basicsize = _basicSize,
-            flags = 1u << 18, // Py_TPFLAGS_DEFAULT (HAVE_VERSION_TAG)
+            // Py_TPFLAGS_DEFAULT (HAVE_VERSION_TAG); without a tp_new of ours, instances are made natively only:
+            // object's tp_new would give Python an instance whose managed handle was never set.
+            flags = (1u << 18) | (_hasNew ? 0u : (uint)CApi.Py_TPFLAGS_DISALLOW_INSTANTIATION),
             slots = slotTable,
         };
         Owned type = Owned.Checked(CApi.PyType_FromModuleAndSpec(module, (nint)(&spec), 0));

@@ -202,8 +202,8 @@ public static unsafe class Py
         return new ReadOnlySpan<byte>(data, (int)size);
     }
 
-    /// <summary>The value of a str as a .NET string.</summary>
-    public static string ToStringValue(this Borrowed obj) => Encoding.UTF8.GetString(obj.Utf8("value"));
+    /// <summary>The value of a str as a .NET string; TypeError names <paramref name="argument"/>.</summary>
+    public static string ToStringValue(this Borrowed obj, string argument = "value") => Encoding.UTF8.GetString(obj.Utf8(argument));
 
     /// <summary>The contents of a bytes object, valid while it lives.</summary>
     public static ReadOnlySpan<byte> BytesValue(this Borrowed obj)

@@ -426,5 +426,119 @@ def test_bad_arguments_raise_python_errors(sweep, target):
     assert not problems, f"{len(problems)} bad calls:\n" + "\n".join(problems[:40])
 
 
+# Regressions of the bugs the sweep found: exception class and a phrase naming the argument or row.
+
+
+@pytest.mark.parametrize("cls", [sharply.Geometry, sharply.GeometryArray])
+def test_types_cannot_be_instantiated_from_python(cls):
+    with pytest.raises(TypeError, match=f"cannot create '{cls.__module__}.{cls.__name__}' instances"):
+        cls()
+
+
+def test_geopandas_conversions_name_what_they_need():
+    with pytest.raises(TypeError, match="data must be a GeoSeries or a GeoDataFrame, not 'int'"):
+        sharply.from_geopandas(3)
+    with pytest.raises(TypeError, match="to_geopandas needs a GeometryArray, not 'list'"):
+        sharply.to_geopandas([None])
+
+
+@pytest.mark.parametrize("quad_segs", [2**31, 10**9, 100_001, -100_001, -(2**63)])
+def test_buffer_quad_segs_out_of_range_raises_instead_of_wrapping_or_hanging(quad_segs):
+    with pytest.raises(ValueError, match=f"quad_segs must be between -100000 and 100000, got {quad_segs}"):
+        sharply.buffer(sharply.points(0.0, 0.0), 1.0, quad_segs=quad_segs)
+
+
+def test_buffer_infinite_distance_raises_as_in_shapely():
+    from shapely.geometry import Point
+
+    for distance, text in [(math.inf, "inf"), (-math.inf, "-inf")]:
+        with pytest.raises(ValueError, match=f"distance must be finite, got {text}"):
+            sharply.buffer(sharply.points(0.0, 0.0), distance)
+        with pytest.raises(ValueError, match="must be finite"):
+            Point(0, 0).buffer(distance)
+
+
+def test_buffer_and_simplify_with_nan_give_missing_geometries_as_shapely_2():
+    array = sharply.points([[0.0, 0.0], [1.0, 1.0]], crs="EPSG:4326")
+    line = sharply.from_wkt("LINESTRING (0 0, 1 1, 2 0)")
+    assert sharply.buffer(line, math.nan) is None
+    assert sharply.simplify(line, math.nan) is None
+    assert sharply.simplify(line, math.nan, preserve_topology=False) is None
+    for result in [sharply.buffer(array, math.nan), sharply.simplify(array, math.nan, preserve_topology=False)]:
+        assert sharply.is_missing(result).tolist() == [True, True]
+        assert result.crs == "EPSG:4326"
+
+
+def test_buffer_and_simplify_reject_bad_parameters_by_name():
+    line = sharply.from_wkt("LINESTRING (0 0, 1 1, 2 0)")
+    with pytest.raises(ValueError, match="mitre_limit must be a number, got nan"):
+        sharply.buffer(line, 1.0, join_style="mitre", mitre_limit=math.nan)
+    for preserve_topology in (True, False):
+        with pytest.raises(ValueError, match="tolerance must be non-negative, got -1"):
+            sharply.simplify(line, -1.0, preserve_topology=preserve_topology)
+    with pytest.raises(TypeError, match="distance must be a real number, not 'str'"):
+        sharply.buffer(line, "1")
+    with pytest.raises(TypeError, match="tolerance must be a real number, not 'NoneType'"):
+        sharply.simplify(line, None)
+
+
+def test_creation_indices_must_cover_every_coordinate():
+    coords = np.arange(8.0).reshape(4, 2)
+    for function in (sharply.linestrings, sharply.linearrings, sharply.multipoints):
+        with pytest.raises(ValueError, match=r"indices must hold one value per coordinate \(4\), got shape \(2,\)"):
+            function(coords, indices=[0, 0])
+
+
+def test_unsigned_offsets_beyond_int64_are_named():
+    coords = np.zeros((3, 2))
+    with pytest.raises(ValueError, match="offsets\\[0\\] holds 18446744073709551615, beyond int64"):
+        sharply.from_ragged_array("linestring", coords, (np.array([0, 2**64 - 1], dtype=np.uint64),))
+    with pytest.raises(ValueError, match="indices hold 18446744073709551615, beyond int64"):
+        sharply.linestrings(coords, indices=np.array([0, 0, 2**64 - 1], dtype=np.uint64))
+
+
+@pytest.mark.parametrize(
+    "call, phrase",
+    [
+        (lambda: sharply.linestrings(np.zeros((10**12, 0, 2))), "coords: 1000000000000 rows exceed"),
+        (lambda: sharply.multipolygons(np.zeros((10**6, 10**6, 0, 2))), "coords: 1000000000000 rows exceed"),
+        (lambda: sharply.points(np.broadcast_to(1.0, (3 * 10**9,)), 1.0), "coords: 3000000000 rows exceed"),
+        (lambda: sharply.points(1.0, np.broadcast_to(1.0, (3 * 10**9,))), "y: 3000000000 rows exceed"),
+        (lambda: sharply.geometrycollections(np.empty((3 * 10**9, 0), dtype=object)), "coords: 3000000000 rows exceed"),
+        (lambda: sharply.area(np.broadcast_to(np.array([None], dtype=object), (10**10,))), "geometry: 10000000000 rows exceed"),
+    ],
+)
+def test_row_counts_beyond_int32_offsets_raise_before_allocating(call, phrase):
+    with pytest.raises(ValueError, match=phrase):
+        call()
+
+
+def test_object_arrays_of_other_dimensions():
+    from shapely.geometry import Polygon
+
+    square = sharply.from_wkt("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))")
+    assert sharply.area(np.array(square, dtype=object)) == Polygon([(0, 0), (2, 0), (2, 2), (0, 2)]).area
+    assert sharply.area(np.array(None, dtype=object)) != sharply.area(np.array(None, dtype=object))
+    with pytest.raises(ValueError, match=r"a: expected a 1-D array of geometries, got shape \(1, 2\)"):
+        sharply.intersects(np.array([[square, square]], dtype=object), square)
+
+
+def test_crs_must_be_a_string():
+    with pytest.raises(TypeError, match="crs must be a str, not 'int'"):
+        sharply.points([[0.0, 0.0]], crs=4326)
+    with pytest.raises(TypeError, match="crs must be a str, not 'float'"):
+        sharply.from_shapely([None], crs=math.nan)
+
+
+def test_coords_of_polygons_raise_as_in_shapely():
+    import shapely.wkt
+
+    for text in ["POLYGON ((0 0, 1 0, 1 1, 0 0))", "MULTIPOINT ((0 0), (1 1))", "GEOMETRYCOLLECTION EMPTY"]:
+        with pytest.raises(NotImplementedError):
+            shapely.wkt.loads(text).coords
+        with pytest.raises(NotImplementedError, match="has no coordinate sequence"):
+            sharply.from_wkt(text).coords
+
+
 if __name__ == "__main__":
     child(int(sys.argv[1]))

@@ -42,6 +42,7 @@ public static unsafe partial class CApi
     public static readonly delegate* unmanaged<nint, nint, int> PyType_IsSubtype = (delegate* unmanaged<nint, nint, int>)Resolve("PyType_IsSubtype");
     public static readonly delegate* unmanaged<nint, nint, nint> PyType_GenericAlloc = (delegate* unmanaged<nint, nint, nint>)Resolve("PyType_GenericAlloc");
 
+    public const ulong Py_TPFLAGS_DISALLOW_INSTANTIATION = 1UL << 7;
     public const ulong Py_TPFLAGS_BASETYPE = 1UL << 10;
     public const ulong Py_TPFLAGS_LONG_SUBCLASS = 1UL << 24;
     public const ulong Py_TPFLAGS_LIST_SUBCLASS = 1UL << 25;

@@ -106,17 +106,23 @@ public static unsafe class Constructive
     /// <summary>The topological boundary; missing for geometry collections (as in Shapely).</summary>
     public static GeometryArray Boundary(GeometryArray array) => GeometryDriver.Run(array, new BoundaryOp());
 
-    /// <summary>Buffer by <paramref name="distance"/> with Shapely's parameters.</summary>
+    /// <summary>Buffer by <paramref name="distance"/> with Shapely's parameters; a NaN distance gives missing
+    /// rows (as in Shapely 2).</summary>
     public static GeometryArray Buffer(GeometryArray array, double distance, int quadSegs = 8,
         BufferCapStyle capStyle = BufferCapStyle.Round, BufferJoinStyle joinStyle = BufferJoinStyle.Round, double mitreLimit = 5)
     {
+        if (double.IsNaN(distance)) return Missing(array);
         var parameters = new BufferParameters(quadSegs, (EndCapStyle)capStyle, (JoinStyle)joinStyle, mitreLimit);
         return GeometryDriver.Run(array, new BufferRowOp(distance, parameters));
     }
 
-    /// <summary>Douglas-Peucker simplification; topology-preserving when <paramref name="preserveTopology"/>.</summary>
+    /// <summary>Douglas-Peucker simplification; topology-preserving when <paramref name="preserveTopology"/>. A NaN
+    /// tolerance gives missing rows (as in Shapely 2; NTS's Douglas-Peucker recursion never ends on it).</summary>
     public static GeometryArray Simplify(GeometryArray array, double tolerance, bool preserveTopology = true) =>
-        GeometryDriver.Run(array, new SimplifyOp(tolerance, preserveTopology));
+        double.IsNaN(tolerance) ? Missing(array) : GeometryDriver.Run(array, new SimplifyOp(tolerance, preserveTopology));
+
+    /// <summary>As many missing rows as <paramref name="array"/> has, with its CRS.</summary>
+    private static GeometryArray Missing(GeometryArray array) => NtsConverter.ToArray(new NtsGeometry?[array.Length], array.Crs);
 
     /// <summary>A valid version of each row (NTS GeometryFixer, the algorithm of GEOS's
     /// make_valid(method="structure"); collapsed parts are dropped).</summary>

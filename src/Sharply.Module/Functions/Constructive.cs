@@ -31,16 +31,30 @@ internal static unsafe class Constructive
     private static Owned Reverse(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Reverse);
     private static Owned Normalize(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Normalize);
 
-    /// <summary><c>buffer</c>; the Python layer turns cap_style / join_style names into their integer codes.</summary>
-    private static Owned Buffer(in Arguments args) => Calls.UnaryGeometry(args[0], new BufferKernel(
-        args[1].ToDouble("distance"),
-        (int)args[2].ToInt64("quad_segs"),
-        (BufferCapStyle)args[3].ToInt64("cap_style"),
-        (BufferJoinStyle)args[4].ToInt64("join_style"),
-        args[5].ToDouble("mitre_limit")));
+    /// <summary>The largest quad_segs (either sign) buffer takes: 400,000 vertices a circle. Beyond, a circle
+    /// takes seconds and megabytes, and 10**9 would take gigabytes.</summary>
+    private const long MaxQuadSegs = 100_000;
 
-    private static Owned Simplify(in Arguments args) =>
-        Calls.UnaryGeometry(args[0], new SimplifyKernel(args[1].ToDouble("tolerance"), args[2].ToBool()));
+    /// <summary><c>buffer</c>; the Python layer turns cap_style / join_style names into their integer codes.</summary>
+    private static Owned Buffer(in Arguments args)
+    {
+        double distance = args[1].ToDouble("distance");
+        if (double.IsInfinity(distance)) throw new ArgumentException($"distance must be finite, got {(distance > 0 ? "inf" : "-inf")}");
+        long quadSegs = args[2].ToInt64("quad_segs");
+        if (quadSegs is < -MaxQuadSegs or > MaxQuadSegs)
+            throw new ArgumentException($"quad_segs must be between {-MaxQuadSegs} and {MaxQuadSegs}, got {quadSegs}");
+        double mitreLimit = args[5].ToDouble("mitre_limit");
+        if (double.IsNaN(mitreLimit)) throw new ArgumentException("mitre_limit must be a number, got nan");
+        return Calls.UnaryGeometry(args[0], new BufferKernel(distance, (int)quadSegs,
+            (BufferCapStyle)args[3].ToInt64("cap_style"), (BufferJoinStyle)args[4].ToInt64("join_style"), mitreLimit));
+    }
+
+    private static Owned Simplify(in Arguments args)
+    {
+        double tolerance = args[1].ToDouble("tolerance");
+        if (tolerance < 0) throw new ArgumentException($"tolerance must be non-negative, got {tolerance}");
+        return Calls.UnaryGeometry(args[0], new SimplifyKernel(tolerance, args[2].ToBool()));
+    }
 
     /// <summary>The <c>Geometry.centroid</c> property.</summary>
     public static Owned CentroidOf(Borrowed self) => Calls.UnaryGeometry(self, &Kernels.Constructive.Centroid);

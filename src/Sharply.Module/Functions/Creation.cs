@@ -23,7 +23,7 @@ internal static unsafe class Creation
     /// </summary>
     private static Owned Points(in Arguments args)
     {
-        string? crs = args.HasValue(3) ? args[3].ToStringValue() : null;
+        string? crs = args.HasValue(3) ? args[3].ToStringValue("crs") : null;
         if (!args.HasValue(1)) return PointsFromCoordinates(args[0], crs);
         Borrowed x = args[0], y = args[1];
         bool hasZ = args.HasValue(2);
@@ -107,7 +107,7 @@ internal static unsafe class Creation
     private static Owned WithCrs(in Arguments args)
     {
         if (!PyGeometryArray.Is(args[0])) throw new PyTypeErrorException($"geometry must be a GeometryArray, not '{args[0].TypeName}'");
-        return PyGeometryArray.Wrap(PyGeometryArray.Target(args[0]).WithCrs(args.HasValue(1) ? args[1].ToStringValue() : null));
+        return PyGeometryArray.Wrap(PyGeometryArray.Target(args[0]).WithCrs(args.HasValue(1) ? args[1].ToStringValue("crs") : null));
     }
 
     private static DataBuffer<int>[] ReadOffsets(Borrowed offsets)

@@ -305,7 +305,7 @@ internal static unsafe class Io
     /// <summary><c>_from_wkb_blob(data, offsets, crs)</c>: the inverse of <c>_to_wkb_blob</c> (empty rows are missing).</summary>
     private static Owned FromWkbBlob(in Arguments args)
     {
-        string? crs = args.HasValue(2) ? args[2].ToStringValue() : null;
+        string? crs = args.HasValue(2) ? args[2].ToStringValue("crs") : null;
         using BufferView data = BufferView.Acquire(args[0], "data");
         using BufferView offsetView = BufferView.Acquire(args[1], "offsets");
         ReadOnlySpan<long> offsets = offsetView.Span<long>("lq", "offsets", "int64");
