@@ -81,6 +81,21 @@ public class ConstructiveTests
     }
 
     [Fact]
+    public void NanDistanceOrToleranceGivesMissingRows()
+    {
+        foreach (GeometryArray result in new[]
+        {
+            Constructive.Buffer(F.Array, double.NaN),
+            Constructive.Simplify(F.Array, double.NaN),
+            Constructive.Simplify(F.Array, double.NaN, preserveTopology: false),
+        })
+        {
+            Assert.Equal(F.Array.Length, result.Length);
+            for (int row = 0; row < result.Length; row++) Assert.True(result.IsNull(row), $"row {row} of {F.Wkt[row]}");
+        }
+    }
+
+    [Fact]
     public void RepresentativePointLiesInTheGeometry()
     {
         GeometryArray points = Constructive.RepresentativePoint(F.Array);
