@@ -24,6 +24,7 @@ import numpy as np
 import pytest
 
 import sharply
+from arrow_c import Field, Node, Producer, geoarrow
 
 #: Text that only .NET puts in a message (type names, the runtime's own messages).
 DOTNET_TEXT = (
@@ -521,6 +522,13 @@ def test_object_arrays_of_other_dimensions():
     assert sharply.area(np.array(None, dtype=object)) != sharply.area(np.array(None, dtype=object))
     with pytest.raises(ValueError, match=r"a: expected a 1-D array of geometries, got shape \(1, 2\)"):
         sharply.intersects(np.array([[square, square]], dtype=object), square)
+
+
+def test_arrow_length_and_offset_that_overflow_when_added_are_rejected():
+    coordinates = Node(4, [None, np.arange(4.0)])
+    producer = Producer(geoarrow("geoarrow.point", Field("+w:2", children=[Field("g", "xy")])), Node(2**62, [None], [coordinates], offset=2**62))
+    with pytest.raises(sharply.errors.InvalidLayoutError, match=f"has length {2**62} and offset {2**62}, outside the supported range"):
+        sharply.from_arrow(producer)
 
 
 def test_crs_must_be_a_string():

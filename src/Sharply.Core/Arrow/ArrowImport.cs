@@ -212,7 +212,8 @@ public static unsafe class ArrowImport
     /// <summary>The array's length and offset, checked to address fewer than 2^31 elements.</summary>
     private static int CheckedLength(ArrowArray* array, string what)
     {
-        if (array->Length < 0 || array->Offset < 0 || array->Length + array->Offset >= int.MaxValue)
+        // Length + Offset could overflow (2^62 + 2^62): compare without adding.
+        if (array->Length < 0 || array->Offset < 0 || array->Length >= int.MaxValue - array->Offset)
             throw new InvalidLayoutException($"{what} has length {array->Length} and offset {array->Offset}, outside the supported range");
         return (int)array->Length;
     }
