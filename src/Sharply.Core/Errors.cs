@@ -19,8 +19,26 @@ public sealed class InvalidLayoutException(string message) : SharplyException(me
 
 /// <summary>A geometry operation failed on a row (for example a topology error inside NetTopologySuite).</summary>
 public sealed class GeometryOperationException(long row, string problem, Exception? inner = null)
-    : SharplyException($"row {row}: {problem}", inner)
+    : SharplyException(row >= 0 ? $"row {row}: {problem}" : problem, inner)
 {
-    /// <summary>The row that failed.</summary>
+    /// <summary>The failure <paramref name="inner"/> of an operation on <paramref name="row"/>, described in
+    /// words a Python user reads (see <see cref="Describe"/>).</summary>
+    public GeometryOperationException(long row, Exception inner) : this(row, Describe(inner), inner)
+    {
+    }
+
+    /// <summary>The row that failed, or -1 when the operation reduces the whole array.</summary>
     public long Row { get; } = row;
+
+    /// <summary>What went wrong, without .NET's wording: the first of parallel failures, argument messages
+    /// without their "(Parameter 'x')" suffix, and the runtime's own faults (a null reference or an index
+    /// out of range inside NetTopologySuite, which NaN and infinite coordinates provoke) said as such.</summary>
+    private static string Describe(Exception error) => error switch
+    {
+        AggregateException aggregate => Describe(aggregate.Flatten().InnerExceptions[0]),
+        NullReferenceException or IndexOutOfRangeException or InvalidCastException or ArithmeticException =>
+            "NetTopologySuite failed on this geometry (NaN or infinite coordinates?)",
+        ArgumentException { ParamName: { } name } argument => argument.Message.Replace($" (Parameter '{name}')", "").Replace("double.NaN", "NaN"),
+        _ => error.Message.Replace("double.NaN", "NaN"),
+    };
 }

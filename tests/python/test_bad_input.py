@@ -9,6 +9,7 @@ making it, so a segfault, an abort or a hang fails the test named after the call
 after it in a new child.
 """
 
+import faulthandler
 import inspect
 import json
 import math
@@ -64,6 +65,33 @@ EMPTY_WKT = [
     "MULTILINESTRING EMPTY",
     "MULTIPOLYGON EMPTY",
     "GEOMETRYCOLLECTION EMPTY",
+]
+
+
+def _wkb(type_code, *parts):
+    """Little-endian WKB of a point (one (x, y)), a linestring (a list of them) or a polygon (a list of rings)."""
+    def points(values):
+        return struct.pack("<I", len(values)) + b"".join(struct.pack("<dd", *xy) for xy in values)
+
+    if type_code == 1:
+        return struct.pack("<BIdd", 1, 1, *parts[0])
+    if type_code == 2:
+        return struct.pack("<BI", 1, 2) + points(parts[0])
+    return struct.pack("<BII", 1, 3, len(parts)) + b"".join(points(ring) for ring in parts)
+
+
+#: Geometries with NaN or infinite coordinates (WKT cannot spell every one of them).
+NAN_WKB = [
+    _wkb(1, (math.nan, 1.0)),
+    _wkb(2, [(0.0, 0.0), (math.nan, 1.0), (2.0, 2.0)]),
+    _wkb(2, [(math.nan, math.nan), (math.nan, math.nan)]),
+    _wkb(3, [(0.0, 0.0), (1.0, 0.0), (1.0, math.nan), (0.0, 0.0)]),
+]
+INF_WKB = [
+    _wkb(1, (math.inf, 1.0)),
+    _wkb(2, [(0.0, 0.0), (math.inf, 1.0)]),
+    _wkb(2, [(0.0, 0.0), (1e308, 1e308), (-1e308, 1e308)]),
+    _wkb(3, [(0.0, 0.0), (math.inf, 0.0), (1.0, 1.0), (0.0, 0.0)]),
 ]
 
 
@@ -137,6 +165,8 @@ def bad_values():
         ("Z GeometryArray", lambda: _array(["POINT Z (1 2 3)", "LINESTRING Z (0 0 1, 1 1 nan)"])),
         ("None GeometryArray", lambda: _array([None, None])),
         ("short GeometryArray", lambda: _array(WKT[:3])),
+        ("NaN coordinates GeometryArray", lambda: sharply.from_wkb(np.array((NAN_WKB * 3)[: len(WKT)], dtype=object))),
+        ("inf coordinates GeometryArray", lambda: sharply.from_wkb(np.array((INF_WKB * 3)[: len(WKT)], dtype=object))),
         ("empty Geometry", lambda: sharply.from_wkt("POLYGON EMPTY")),
         ("nan Geometry", lambda: sharply.points(math.nan, math.nan)),
         ("object Geometry/None", lambda: np.array([sharply.points(1.0, 1.0), None, 3], dtype=object)),
@@ -252,6 +282,9 @@ def probes():
     """Inputs that could drive a hang or a huge allocation: each must raise or return at once."""
     geometries = _array(WKT)
     line = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]])
+    huge = _array(
+        ["LINESTRING (0 0, 1e200 1e200, 2e200 0)", "POLYGON ((0 0, 1e300 0, 1e300 1e300, 0 0))", "LINESTRING (0 0, 1e-300 1e-300, 2e-300 0)"]
+    )
     cases = [
         ("buffer", "buffer(quad_segs=10**6)", lambda: sharply.buffer(geometries, 1.0, quad_segs=10**6)),
         ("buffer", "buffer(quad_segs=10**9)", lambda: sharply.buffer(geometries, 1.0, quad_segs=10**9)),
@@ -260,6 +293,10 @@ def probes():
         ("buffer", "buffer(mitre_limit=1e300)", lambda: sharply.buffer(geometries, 1.0, join_style="mitre", mitre_limit=1e300)),
         ("simplify", "simplify(tolerance=nan, preserve_topology=False)", lambda: sharply.simplify(geometries, math.nan, False)),
         ("simplify", "simplify(tolerance=inf, preserve_topology=False)", lambda: sharply.simplify(geometries, math.inf, False)),
+        ("simplify", "simplify(huge coordinates, 1e-300)", lambda: sharply.simplify(huge, 1e-300)),
+        ("simplify", "simplify(huge coordinates, 0, preserve_topology=False)", lambda: sharply.simplify(huge, 0.0, False)),
+        ("buffer", "buffer(huge coordinates, 1)", lambda: sharply.buffer(huge, 1.0)),
+        ("buffer", "buffer(distance=1e155)", lambda: sharply.buffer(geometries, 1e155)),
         ("points", "points(broadcast 3e9 x)", lambda: sharply.points(np.broadcast_to(1.0, (3 * 10**9,)), 1.0)),
         ("points", "points((10**12, 0))", lambda: sharply.points(np.zeros((10**12, 0)))),
         ("linestrings", "linestrings((10**12, 0, 2))", lambda: sharply.linestrings(np.zeros((10**12, 0, 2)))),
@@ -449,6 +486,15 @@ def test_buffer_quad_segs_out_of_range_raises_instead_of_wrapping_or_hanging(qua
         sharply.buffer(sharply.points(0.0, 0.0), 1.0, quad_segs=quad_segs)
 
 
+def test_buffer_distance_whose_square_overflows_raises():
+    # NTS's buffer dereferenced null beyond 1e154: under pytest's faulthandler, a crash.
+    line = sharply.from_wkt("LINESTRING (0 0, 1 1, 2 0)")
+    for distance in (1e155, -1e300):
+        with pytest.raises(ValueError, match="distance must be between -1e150 and 1e150, got"):
+            sharply.buffer(line, distance)
+    assert sharply.area(sharply.buffer(line, 1e150)) > 1e300
+
+
 def test_buffer_infinite_distance_raises_as_in_shapely():
     from shapely.geometry import Point
 
@@ -531,6 +577,29 @@ def test_arrow_length_and_offset_that_overflow_when_added_are_rejected():
         sharply.from_arrow(producer)
 
 
+def test_failures_on_nan_coordinates_name_the_row_without_dotnet_text():
+    lines = sharply.from_wkb(np.array([None, _wkb(2, [(math.nan, math.nan), (math.nan, math.nan)])], dtype=object))
+    for call, phrase in [
+        (lambda: sharply.buffer(lines, 1.0), "row 1: NetTopologySuite failed on this geometry (NaN or infinite coordinates?)"),
+        (lambda: sharply.representative_point(lines), "row 1: NaN or infinite coordinates have no interior point"),
+        (lambda: sharply.is_simple(lines), "row 1: An ordinate value is NaN"),
+        (lambda: sharply.simplify(lines, 1.0), "row 1: An ordinate value is NaN"),
+    ]:
+        with pytest.raises(sharply.errors.GeometryOperationError) as error:
+            call()
+        assert str(error.value) == phrase or str(error.value).startswith(phrase)
+    with pytest.raises(sharply.errors.GeometryOperationError) as error:
+        sharply.union_all(lines)
+    assert str(error.value) == "An ordinate value is NaN"
+
+
+def test_argument_messages_lose_their_dotnet_parameter_suffix():
+    mixed = sharply.from_wkt("GEOMETRYCOLLECTION (POINT (0 0), LINESTRING (0 0, 1 1))")
+    with pytest.raises(sharply.errors.GeometryOperationError) as error:
+        sharply.difference(mixed, sharply.from_wkt("POINT (0 0)"))
+    assert str(error.value) == "row 0: Overlay input is mixed-dimension"
+
+
 def test_crs_must_be_a_string():
     with pytest.raises(TypeError, match="crs must be a str, not 'int'"):
         sharply.points([[0.0, 0.0]], crs=4326)
@@ -549,4 +618,7 @@ def test_coords_of_polygons_raise_as_in_shapely():
 
 
 if __name__ == "__main__":
+    # As under pytest, faulthandler's SIGSEGV handler runs before the .NET runtime's: a null reference
+    # inside NetTopologySuite, which .NET would raise as an exception, then kills the process.
+    faulthandler.enable()
     child(int(sys.argv[1]))

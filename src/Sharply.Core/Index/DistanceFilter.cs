@@ -45,7 +45,7 @@ internal struct DistanceFilter(JoinSide input, JoinSide tree, double[] distances
         }
         catch (Exception error) when (error is not SharplyException)
         {
-            throw new GeometryOperationException(inputRow, error.Message, error);
+            throw new GeometryOperationException(inputRow, error);
         }
     }
 }

@@ -39,7 +39,7 @@ internal struct GeometryDistance(JoinSide input, JoinSide tree, bool exclusive) 
         }
         catch (Exception error) when (error is not SharplyException)
         {
-            throw new GeometryOperationException(inputRow, error.Message, error);
+            throw new GeometryOperationException(inputRow, error);
         }
     }
 }

@@ -55,7 +55,7 @@ internal struct RelateFilter<TPredicate>(JoinSide input, JoinSide tree) : IPairF
         }
         catch (Exception error) when (error is not SharplyException)
         {
-            throw new GeometryOperationException(inputRow, error.Message, error);
+            throw new GeometryOperationException(inputRow, error);
         }
     }
 

@@ -76,7 +76,7 @@ internal static unsafe class BinaryDriver
                 }
                 catch (Exception error) when (error is not SharplyException)
                 {
-                    throw new GeometryOperationException(i, error.Message, error);
+                    throw new GeometryOperationException(i, error);
                 }
             }
         }

@@ -293,7 +293,19 @@ public static unsafe class Constructive
 
     private readonly struct RepresentativePointOp : IGeometryOp
     {
-        public NtsGeometry Apply(NtsGeometry geometry) => geometry.IsEmpty ? NtsConverter.Factory.CreatePoint() : geometry.InteriorPoint;
+        // NTS's InteriorPoint dereferences null on NaN or infinite coordinates: a NullReferenceException that
+        // kills the process when Python's faulthandler was enabled after the runtime (as under pytest).
+        public NtsGeometry Apply(NtsGeometry geometry) =>
+            geometry.IsEmpty ? NtsConverter.Factory.CreatePoint()
+            : HasFiniteCoordinates(geometry) ? geometry.InteriorPoint
+            : throw new ArgumentException("NaN or infinite coordinates have no interior point");
+    }
+
+    private static bool HasFiniteCoordinates(NtsGeometry geometry)
+    {
+        foreach (Coordinate coordinate in geometry.Coordinates)
+            if (!double.IsFinite(coordinate.X) || !double.IsFinite(coordinate.Y)) return false;
+        return true;
     }
 
     private readonly struct ConvexHullOp : IGeometryOp

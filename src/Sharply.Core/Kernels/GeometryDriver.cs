@@ -47,7 +47,7 @@ internal static class GeometryDriver
                 }
                 catch (Exception error) when (error is not SharplyException)
                 {
-                    throw new GeometryOperationException(row, error.Message, error);
+                    throw new GeometryOperationException(row, error);
                 }
             }
         }
@@ -73,7 +73,7 @@ internal static class GeometryDriver
                 }
                 catch (Exception error) when (error is not SharplyException)
                 {
-                    throw new GeometryOperationException(i, error.Message, error);
+                    throw new GeometryOperationException(i, error);
                 }
             }
         }

@@ -240,7 +240,7 @@ public static unsafe class Predicates
                 }
                 catch (Exception error) when (error is not SharplyException)
                 {
-                    throw new GeometryOperationException(i, error.Message, error);
+                    throw new GeometryOperationException(i, error);
                 }
             }
         }

@@ -2,6 +2,7 @@ using NetTopologySuite.Operation.Valid;
 using Sharply.Core.Geometries;
 using Sharply.Core.Nts;
 using Sharply.Core.Parallel;
+using NtsGeometry = NetTopologySuite.Geometries.Geometry;
 
 namespace Sharply.Core.Kernels;
 
@@ -231,17 +232,30 @@ public static unsafe class Properties
     {
         public static bool Apply(GeometryArray array, int row) =>
             array.TypeOf(row) == GeometryType.LineString && IsClosedOp.Apply(array, row)
-            && NtsConverter.ToNts(array, row)!.IsSimple;
+            && OfNts(array, row, static geometry => geometry.IsSimple);
     }
 
     private struct ValidOp : IUnaryBoolOp
     {
-        public static bool Apply(GeometryArray array, int row) => NtsConverter.ToNts(array, row)!.IsValid;
+        public static bool Apply(GeometryArray array, int row) => OfNts(array, row, static geometry => geometry.IsValid);
     }
 
     private struct IsSimpleOp : IUnaryBoolOp
     {
-        public static bool Apply(GeometryArray array, int row) => NtsConverter.ToNts(array, row)!.IsSimple;
+        public static bool Apply(GeometryArray array, int row) => OfNts(array, row, static geometry => geometry.IsSimple);
+    }
+
+    /// <summary>An NTS property of one row; its failures (NaN coordinates in IsSimple) name the row.</summary>
+    private static bool OfNts(GeometryArray array, int row, Func<NtsGeometry, bool> property)
+    {
+        try
+        {
+            return property(NtsConverter.ToNts(array, row)!);
+        }
+        catch (Exception error) when (error is not SharplyException)
+        {
+            throw new GeometryOperationException(row, error);
+        }
     }
 
     private struct ReasonBody : IRangeBody

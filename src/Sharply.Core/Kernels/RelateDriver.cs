@@ -44,7 +44,7 @@ internal static unsafe class RelateDriver
         }
         catch (Exception error) when (error is not SharplyException)
         {
-            throw new GeometryOperationException(index, error.Message, error);
+            throw new GeometryOperationException(index, error);
         }
     }
 
@@ -140,7 +140,7 @@ internal static unsafe class RelateDriver
                     }
                     catch (Exception error) when (error is not SharplyException)
                     {
-                        throw new GeometryOperationException(i, error.Message, error);
+                        throw new GeometryOperationException(i, error);
                     }
                 }
                 Output[i] = result ? (byte)1 : (byte)0;

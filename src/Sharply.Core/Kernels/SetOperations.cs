@@ -60,7 +60,7 @@ public static class SetOperations
         }
         catch (Exception error) when (error is not SharplyException)
         {
-            throw new GeometryOperationException(-1, error.Message, error);
+            throw new GeometryOperationException(-1, error);
         }
     }
 

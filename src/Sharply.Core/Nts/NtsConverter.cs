@@ -32,7 +32,7 @@ public static class NtsConverter
         }
         catch (ArgumentException error)
         {
-            throw new GeometryOperationException(row, error.Message, error);
+            throw new GeometryOperationException(row, error);
         }
     }
 

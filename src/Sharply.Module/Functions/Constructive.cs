@@ -35,11 +35,16 @@ internal static unsafe class Constructive
     /// takes seconds and megabytes, and 10**9 would take gigabytes.</summary>
     private const long MaxQuadSegs = 100_000;
 
+    /// <summary>The largest buffer distance (either sign): beyond, squared distances overflow and NTS's buffer
+    /// dereferences null (a NullReferenceException, which kills the process under Python's faulthandler).</summary>
+    private const double MaxDistance = 1e150;
+
     /// <summary><c>buffer</c>; the Python layer turns cap_style / join_style names into their integer codes.</summary>
     private static Owned Buffer(in Arguments args)
     {
         double distance = args[1].ToDouble("distance");
         if (double.IsInfinity(distance)) throw new ArgumentException($"distance must be finite, got {(distance > 0 ? "inf" : "-inf")}");
+        if (Math.Abs(distance) > MaxDistance) throw new ArgumentException($"distance must be between -1e150 and 1e150, got {distance:R}");
         long quadSegs = args[2].ToInt64("quad_segs");
         if (quadSegs is < -MaxQuadSegs or > MaxQuadSegs)
             throw new ArgumentException($"quad_segs must be between {-MaxQuadSegs} and {MaxQuadSegs}, got {quadSegs}");
