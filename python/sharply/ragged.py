@@ -40,7 +40,11 @@ def _type_id(geometry_type):
             return int(GeometryType[geometry_type.upper()])
         except KeyError:
             raise ValueError(f"unknown geometry type {geometry_type!r}") from None
-    return int(GeometryType(int(geometry_type)))
+    try:
+        value = int(geometry_type)
+    except (TypeError, ValueError):
+        raise TypeError(f"geometry_type must be a GeometryType, an int or a str, not {type(geometry_type).__name__!r}") from None
+    return int(GeometryType(value))
 
 
 def _offsets_array(values, name):

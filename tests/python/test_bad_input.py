@@ -536,6 +536,13 @@ def test_creation_indices_must_cover_every_coordinate():
             function(coords, indices=[0, 0])
 
 
+def test_ragged_geometry_type_is_named():
+    with pytest.raises(TypeError, match="geometry_type must be a GeometryType, an int or a str, not 'NoneType'"):
+        sharply.from_ragged_array(None, np.zeros((1, 2)))
+    with pytest.raises(ValueError, match="unknown geometry type 'curve'"):
+        sharply.from_ragged_array("curve", np.zeros((1, 2)))
+
+
 def test_unsigned_offsets_beyond_int64_are_named():
     coords = np.zeros((3, 2))
     with pytest.raises(ValueError, match="offsets\\[0\\] holds 18446744073709551615, beyond int64"):
