@@ -62,8 +62,8 @@ def buffer(geometry: GeometryLike,
     ----------
     geometry : Geometry or array_like of geometries
     distance : float
-        Negative distances shrink polygons; NaN gives missing geometries (as Shapely 2); infinite raises
-        ValueError.
+        Negative distances shrink polygons; NaN gives missing geometries (as Shapely 2); beyond 1e150 in
+        magnitude (infinite included) raises ValueError.
     quad_segs : int, default 8
         Segments used to approximate a quarter circle, at most 100,000 (either sign).
     cap_style : {"round", "flat", "square"}, default "round"
