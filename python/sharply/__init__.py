@@ -41,6 +41,7 @@ from .creation import (
 from .io import from_geojson, from_wkb, from_wkt, to_geojson, to_wkb, to_wkt
 from .interop import from_geopandas, from_shapely, to_geopandas, to_shapely
 from .join import sjoin, sjoin_geopandas
+from .linear import line_interpolate_point, line_locate_point, line_merge, shortest_line
 from .measurement import area, bounds, distance, hausdorff_distance, length, total_bounds
 from .predicates import (
     contains,
@@ -153,6 +154,9 @@ __all__ = [
     "is_valid",
     "is_valid_reason",
     "length",
+    "line_interpolate_point",
+    "line_locate_point",
+    "line_merge",
     "linearrings",
     "linestrings",
     "make_valid",
@@ -169,6 +173,7 @@ __all__ = [
     "representative_point",
     "reverse",
     "set_num_threads",
+    "shortest_line",
     "simplify",
     "sjoin",
     "sjoin_geopandas",

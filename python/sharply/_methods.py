@@ -7,7 +7,7 @@ normalise string enums and scalar checks before the native call) are added here,
 calling the function of the same name.
 """
 
-from . import constructive
+from . import constructive, linear
 from ._sharply import Geometry
 
 __all__: list[str] = []
@@ -23,6 +23,8 @@ def _with_arguments(function):
     return method
 
 
-for _function in [constructive.buffer, constructive.simplify]:
+for _function in [constructive.buffer, constructive.simplify, linear.line_interpolate_point, linear.line_locate_point]:
     setattr(Geometry, _function.__name__, _with_arguments(_function))
+setattr(Geometry, "interpolate", Geometry.line_interpolate_point)
+setattr(Geometry, "project", Geometry.line_locate_point)
 setattr(Geometry, "point_on_surface", Geometry.representative_point)

@@ -19,6 +19,7 @@ internal static class Declarations
         Predicates.Functions,
         Constructive.Functions,
         SetOperations.Functions,
+        Linear.Functions,
         ArrowInterface.Functions,
         Io.Functions,
         Types.PyGeometryArray.Functions,

@@ -3,6 +3,8 @@ using System.Runtime.Intrinsics.X86;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Buffer;
+using NetTopologySuite.Operation.Distance;
+using NetTopologySuite.Operation.Linemerge;
 using NetTopologySuite.Simplify;
 using Sharply.Core.Geometries;
 using Sharply.Core.Nts;
@@ -130,6 +132,17 @@ public static unsafe class Constructive
 
     /// <summary>Each row in normal form (ordered parts, rings starting at their lowest vertex, shells clockwise).</summary>
     public static GeometryArray Normalize(GeometryArray array) => GeometryDriver.Run(array, new NormalizeOp());
+
+    /// <summary>The line from the point of <paramref name="a"/> nearest to <paramref name="b"/> to the point of
+    /// <paramref name="b"/> nearest to it (NTS DistanceOp), pair by pair; missing when either row is empty.</summary>
+    public static GeometryArray ShortestLine(GeometryArray a, GeometryArray b) => GeometryDriver.Run(a, b, new ShortestLineOp());
+
+    /// <summary>The line components of each row joined at their ends where exactly two meet (NTS LineMerger,
+    /// GEOS's algorithm): a LineString, a MultiLineString, or GEOMETRYCOLLECTION EMPTY when there is no line.</summary>
+    public static GeometryArray LineMerge(GeometryArray array) => GeometryDriver.Run(array, new LineMergeOp());
+
+    /// <summary><see cref="LineMerge"/> without reversing any line (GEOS 3.11's directed merge).</summary>
+    public static GeometryArray LineMergeDirected(GeometryArray array) => GeometryDriver.Run(array, new LineMergeDirectedOp());
 
     private struct CentroidBody : IRangeBody
     {
@@ -334,6 +347,27 @@ public static unsafe class Constructive
     private readonly struct MakeValidOp : IGeometryOp
     {
         public NtsGeometry Apply(NtsGeometry geometry) => GeometryFixer.Fix(geometry);
+    }
+
+    private readonly struct ShortestLineOp : IBinaryGeometryOp
+    {
+        public NtsGeometry? Apply(NtsGeometry a, NtsGeometry b) =>
+            a.IsEmpty || b.IsEmpty ? null : NtsConverter.Factory.CreateLineString(DistanceOp.NearestPoints(a, b));
+    }
+
+    private readonly struct LineMergeOp : IGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry geometry)
+        {
+            var merger = new LineMerger();
+            merger.Add(geometry);
+            return NtsConverter.Factory.BuildGeometry(merger.GetMergedLineStrings());
+        }
+    }
+
+    private readonly struct LineMergeDirectedOp : IGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry geometry) => DirectedLineMerger.Merge(geometry);
     }
 
     private readonly struct NormalizeOp : IGeometryOp
