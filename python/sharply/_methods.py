@@ -4,7 +4,7 @@ Properties (area, bounds, centroid, is_valid, ...) are native getters of the typ
 ``g.intersects(h)`` or ``g.relate_pattern(h, "T********")`` are native method descriptors bound like the
 module function of the same name (``Types/PyGeometry.cs``). Only the functions written in Python (they
 normalise string enums and scalar checks before the native call) are added here, each as one line
-calling the function of the same name.
+calling the function of the same name, with Shapely's aliases ``interpolate`` and ``project``.
 """
 
 from . import constructive, linear

@@ -137,8 +137,9 @@ public static unsafe class Constructive
     /// <paramref name="b"/> nearest to it (NTS DistanceOp), pair by pair; missing when either row is empty.</summary>
     public static GeometryArray ShortestLine(GeometryArray a, GeometryArray b) => GeometryDriver.Run(a, b, new ShortestLineOp());
 
-    /// <summary>The line components of each row joined at their ends where exactly two meet (NTS LineMerger,
-    /// GEOS's algorithm): a LineString, a MultiLineString, or GEOMETRYCOLLECTION EMPTY when there is no line.</summary>
+    /// <summary>The lines of each row (not polygon rings) joined at their ends where exactly two meet (NTS
+    /// LineMerger, GEOS's algorithm): a LineString, a MultiLineString, or GEOMETRYCOLLECTION EMPTY when there
+    /// is no line.</summary>
     public static GeometryArray LineMerge(GeometryArray array) => GeometryDriver.Run(array, new LineMergeOp());
 
     /// <summary><see cref="LineMerge"/> without reversing any line (GEOS 3.11's directed merge).</summary>
@@ -360,7 +361,7 @@ public static unsafe class Constructive
         public NtsGeometry Apply(NtsGeometry geometry)
         {
             var merger = new LineMerger();
-            merger.Add(geometry);
+            merger.Add(DirectedLineMerger.Lines(geometry));
             return NtsConverter.Factory.BuildGeometry(merger.GetMergedLineStrings());
         }
     }

@@ -128,7 +128,13 @@ public static unsafe class LinearReferencing
                 int vertex = Points.RingOffsets[Points.PartOffsets[Points.GeometryOffsets[rowB]]];
                 ReadOnlySpan<double> xy = Points.VertexCoordinates(vertex, vertex + 1);
                 double measure = Project(Lines, rowA, xy[0], xy[1]);
-                Output[i] = Normalized ? measure / Length(Lines, rowA) : measure;
+                if (Normalized)
+                {
+                    // GEOS gives 0 on a line of zero length rather than 0 / 0.
+                    double length = Length(Lines, rowA);
+                    measure = length == 0 ? 0 : measure / length;
+                }
+                Output[i] = measure;
             }
         }
     }

@@ -11,15 +11,13 @@ namespace Sharply.Core.Nts;
 /// </summary>
 internal static class DirectedLineMerger
 {
-    /// <summary>The merged lines of <paramref name="geometry"/>'s line components (polygon rings included):
+    /// <summary>The merged lines of <paramref name="geometry"/>'s lines (not polygon rings, as in GEOS):
     /// GEOMETRYCOLLECTION EMPTY when there is none, a LineString for one, else a MultiLineString.</summary>
     public static NtsGeometry Merge(NtsGeometry geometry)
     {
-        var lines = new List<LineString>();
         var nodes = new SortedDictionary<Coordinate, List<(int Line, bool Forward)>>();
-        for (int i = 0; i < geometry.NumGeometries; i++) Collect(geometry.GetGeometryN(i), lines);
         var edges = new List<LineString>();
-        foreach (LineString line in lines)
+        foreach (LineString line in Lines(geometry).Cast<LineString>())
         {
             if (line.IsEmpty || CoordinateArrays.RemoveRepeatedPoints(line.Coordinates).Length <= 1) continue;
             int edge = edges.Count;
@@ -36,21 +34,20 @@ internal static class DirectedLineMerger
         return NtsConverter.Factory.BuildGeometry(merged);
     }
 
-    private static void Collect(NtsGeometry geometry, List<LineString> lines)
+    /// <summary>The LineStrings of a geometry, in order, from inside Multi* and collections; polygon rings are
+    /// not lines to GEOS's line merge.</summary>
+    public static List<NtsGeometry> Lines(NtsGeometry geometry)
     {
-        switch (geometry)
-        {
-            case LineString line:
-                lines.Add(line);
-                break;
-            case Polygon polygon:
-                lines.Add(polygon.Shell);
-                lines.AddRange(polygon.Holes);
-                break;
-            case GeometryCollection collection:
-                for (int i = 0; i < collection.NumGeometries; i++) Collect(collection.GetGeometryN(i), lines);
-                break;
-        }
+        var lines = new List<NtsGeometry>();
+        Collect(geometry, lines);
+        return lines;
+    }
+
+    private static void Collect(NtsGeometry geometry, List<NtsGeometry> lines)
+    {
+        if (geometry is LineString) lines.Add(geometry);
+        else if (geometry is GeometryCollection collection)
+            for (int i = 0; i < collection.NumGeometries; i++) Collect(collection.GetGeometryN(i), lines);
     }
 
     private static List<(int Line, bool Forward)> Star(SortedDictionary<Coordinate, List<(int, bool)>> nodes, Coordinate at)

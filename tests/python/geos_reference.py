@@ -1,0 +1,50 @@
+"""GEOS 3.11 functions that Shapely 1.8 does not wrap, called through its library handle (the test oracle).
+
+Each wrapper takes and returns Shapely 1.8 geometries; NULL results (GEOS errors) raise ``GEOSError``.
+"""
+
+import ctypes
+
+import shapely.geometry.base
+from shapely.geos import lgeos
+
+_POINTER = ctypes.c_void_p
+
+
+class GEOSError(Exception):
+    """GEOS reported an error (returned NULL)."""
+
+
+def _function(name, restype, *argtypes):
+    function = getattr(lgeos._lgeos, f"{name}_r")
+    function.restype = restype
+    function.argtypes = [_POINTER, *argtypes]
+    return function
+
+
+_INTERPOLATE = _function("GEOSInterpolate", _POINTER, _POINTER, ctypes.c_double)
+_INTERPOLATE_NORMALIZED = _function("GEOSInterpolateNormalized", _POINTER, _POINTER, ctypes.c_double)
+_PROJECT = _function("GEOSProject", ctypes.c_double, _POINTER, _POINTER)
+_PROJECT_NORMALIZED = _function("GEOSProjectNormalized", ctypes.c_double, _POINTER, _POINTER)
+_LINE_MERGE = _function("GEOSLineMerge", _POINTER, _POINTER)
+_LINE_MERGE_DIRECTED = _function("GEOSLineMergeDirected", _POINTER, _POINTER)
+
+
+def _geometry(pointer):
+    if not pointer:
+        raise GEOSError("GEOS returned NULL")
+    return shapely.geometry.base.geom_factory(pointer)
+
+
+def interpolate(line, distance, normalized=False):
+    function = _INTERPOLATE_NORMALIZED if normalized else _INTERPOLATE
+    return _geometry(function(lgeos.geos_handle, line._geom, distance))
+
+
+def project(line, point, normalized=False):
+    function = _PROJECT_NORMALIZED if normalized else _PROJECT
+    return function(lgeos.geos_handle, line._geom, point._geom)
+
+
+def line_merge(geometry, directed=False):
+    return _geometry((_LINE_MERGE_DIRECTED if directed else _LINE_MERGE)(lgeos.geos_handle, geometry._geom))
