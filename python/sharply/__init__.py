@@ -21,10 +21,14 @@ from .constructive import (
     convex_hull,
     envelope,
     make_valid,
+    minimum_bounding_circle,
+    minimum_rotated_rectangle,
     normalize,
+    oriented_envelope,
     point_on_surface,
     representative_point,
     reverse,
+    segmentize,
     simplify,
 )
 from .coordinates import count_coordinates, get_coordinates
@@ -42,7 +46,7 @@ from .io import from_geojson, from_wkb, from_wkt, to_geojson, to_wkb, to_wkt
 from .interop import from_geopandas, from_shapely, to_geopandas, to_shapely
 from .join import sjoin, sjoin_geopandas
 from .linear import line_interpolate_point, line_locate_point, line_merge, shortest_line
-from .measurement import area, bounds, distance, hausdorff_distance, length, total_bounds
+from .measurement import area, bounds, distance, hausdorff_distance, length, minimum_bounding_radius, total_bounds
 from .predicates import (
     contains,
     contains_properly,
@@ -160,10 +164,14 @@ __all__ = [
     "linearrings",
     "linestrings",
     "make_valid",
+    "minimum_bounding_circle",
+    "minimum_bounding_radius",
+    "minimum_rotated_rectangle",
     "multilinestrings",
     "multipoints",
     "multipolygons",
     "normalize",
+    "oriented_envelope",
     "overlaps",
     "point_on_surface",
     "points",
@@ -172,6 +180,7 @@ __all__ = [
     "relate_pattern",
     "representative_point",
     "reverse",
+    "segmentize",
     "set_num_threads",
     "shortest_line",
     "simplify",

@@ -13,10 +13,14 @@ __all__ = [
     "convex_hull",
     "envelope",
     "make_valid",
+    "minimum_bounding_circle",
+    "minimum_rotated_rectangle",
     "normalize",
+    "oriented_envelope",
     "point_on_surface",
     "representative_point",
     "reverse",
+    "segmentize",
     "simplify",
 ]
 
@@ -356,4 +360,128 @@ def normalize(geometry: GeometryLike) -> Geometry | GeometryArray | None:
     >>> disk = sharply.buffer(sharply.points(0.0, 0.0), 1.0)
     >>> sharply.equals_exact(sharply.normalize(sharply.reverse(disk)), sharply.normalize(disk))
     True
+    """
+
+
+@overload
+def oriented_envelope(geometry: Geometry) -> Geometry: ...
+@overload
+def oriented_envelope(geometry: None) -> None: ...
+@overload
+def oriented_envelope(geometry: GeometryArrayLike) -> GeometryArray: ...
+
+@native
+def oriented_envelope(geometry: GeometryLike) -> Geometry | GeometryArray | None:
+    """Compute the rotated rectangle of least area enclosing each geometry.
+
+    Degenerate inputs give a Point or a LineString; empty geometries give POLYGON EMPTY.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+        Missing geometries stay missing.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.oriented_envelope(sharply.from_wkt("MULTIPOINT ((0 0), (10 0), (10 10))")).area
+    100.0
+    """
+
+
+@overload
+def minimum_rotated_rectangle(geometry: Geometry) -> Geometry: ...
+@overload
+def minimum_rotated_rectangle(geometry: None) -> None: ...
+@overload
+def minimum_rotated_rectangle(geometry: GeometryArrayLike) -> GeometryArray: ...
+
+@native
+def minimum_rotated_rectangle(geometry: GeometryLike) -> Geometry | GeometryArray | None:
+    """Compute the rotated rectangle of least area enclosing each geometry.
+
+    Shapely's other name for :func:`oriented_envelope`.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+        Missing geometries stay missing.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.minimum_rotated_rectangle(sharply.from_wkt("LINESTRING (0 0, 1 1)"))
+    <LINESTRING (0 0, 1 1)>
+    """
+
+
+@overload
+def minimum_bounding_circle(geometry: Geometry) -> Geometry: ...
+@overload
+def minimum_bounding_circle(geometry: None) -> None: ...
+@overload
+def minimum_bounding_circle(geometry: GeometryArrayLike) -> GeometryArray: ...
+
+@native
+def minimum_bounding_circle(geometry: GeometryLike) -> Geometry | GeometryArray | None:
+    """Compute the smallest circle enclosing each geometry, as a polygon.
+
+    A single point gives itself; empty geometries give POLYGON EMPTY.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry or GeometryArray
+        Missing geometries stay missing.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> circle = sharply.minimum_bounding_circle(sharply.from_wkt("MULTIPOINT ((0 0), (2 0))"))
+    >>> sharply.contains(circle, sharply.points(1.0, 0.9))
+    True
+    """
+
+
+@overload
+def segmentize(geometry: Geometry, max_segment_length: float) -> Geometry: ...
+@overload
+def segmentize(geometry: None, max_segment_length: float) -> None: ...
+@overload
+def segmentize(geometry: GeometryArrayLike, max_segment_length: float) -> GeometryArray: ...
+
+@native
+def segmentize(geometry: GeometryLike, max_segment_length: float) -> Geometry | GeometryArray | None:
+    """Add vertices so that no segment is longer than ``max_segment_length``.
+
+    Each longer segment is split into ceil(length / max_segment_length) pieces of equal length (GEOS
+    3.10's rule); polygons are made valid afterwards as GEOS does.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+    max_segment_length : float
+        Greater than 0.
+
+    Returns
+    -------
+    Geometry or GeometryArray
+        Missing geometries stay missing.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.segmentize(sharply.from_wkt("LINESTRING (0 0, 0 10)"), 4.0)
+    <LINESTRING (0 0, 0 3.333333333333333, 0 6.666666666666666, 0 10)>
     """

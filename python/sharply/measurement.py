@@ -6,7 +6,9 @@ from ._native import native
 from ._sharply import Geometry
 from ._typing import FloatArray, GeometryArrayLike, GeometryLike
 
-__all__ = ["area", "bounds", "distance", "hausdorff_distance", "length", "total_bounds"]
+__all__ = [
+    "minimum_bounding_radius",
+]
 
 
 @overload
@@ -171,4 +173,30 @@ def hausdorff_distance(a: GeometryLike, b: GeometryLike) -> float | FloatArray:
     >>> import sharply
     >>> sharply.hausdorff_distance(sharply.points([[0, 0], [3, 4]]), sharply.points(0.0, 0.0)).tolist()
     [0.0, 5.0]
+    """
+
+
+@overload
+def minimum_bounding_radius(geometry: Geometry | None) -> float: ...
+@overload
+def minimum_bounding_radius(geometry: GeometryArrayLike) -> FloatArray: ...
+
+@native
+def minimum_bounding_radius(geometry: GeometryLike) -> float | FloatArray:
+    """Compute the radius of the smallest circle enclosing each geometry.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    float or numpy.ndarray of float64
+        0 for empty geometries, NaN for missing ones.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.minimum_bounding_radius(sharply.from_wkt("MULTIPOINT ((0 0), (2 0))"))
+    1.0
     """

@@ -48,3 +48,23 @@ def project(line, point, normalized=False):
 
 def line_merge(geometry, directed=False):
     return _geometry((_LINE_MERGE_DIRECTED if directed else _LINE_MERGE)(lgeos.geos_handle, geometry._geom))
+
+
+_DENSIFY = _function("GEOSDensify", _POINTER, _POINTER, ctypes.c_double)
+_MINIMUM_ROTATED_RECTANGLE = _function("GEOSMinimumRotatedRectangle", _POINTER, _POINTER)
+_MINIMUM_BOUNDING_CIRCLE = _function("GEOSMinimumBoundingCircle", _POINTER, _POINTER, _POINTER, _POINTER)
+
+
+def densify(geometry, tolerance):
+    return _geometry(_DENSIFY(lgeos.geos_handle, geometry._geom, tolerance))
+
+
+def minimum_rotated_rectangle(geometry):
+    return _geometry(_MINIMUM_ROTATED_RECTANGLE(lgeos.geos_handle, geometry._geom))
+
+
+def minimum_bounding_circle(geometry):
+    """(circle, radius)."""
+    radius = ctypes.c_double()
+    circle = _MINIMUM_BOUNDING_CIRCLE(lgeos.geos_handle, geometry._geom, ctypes.byref(radius), None)
+    return _geometry(circle), radius.value

@@ -218,3 +218,58 @@ def test_line_merge_scalar():
     merged = sharply.line_merge(sharply.from_wkt("MULTILINESTRING ((0 2, 0 10), (0 10, 5 10))"))
     assert isinstance(merged, sharply.Geometry) and merged.wkt == "LINESTRING (0 2, 0 10, 5 10)"
     assert sharply.line_merge(None) is None
+
+
+# Constructive functions of the same batch (python/sharply/constructive.py, measurement.py), against GEOS 3.11.
+FIXTURES = shapely_fixtures()
+FIXTURE_ARRAY = to_sharply(FIXTURES)
+
+
+def test_oriented_envelope_has_geos_type_and_at_most_its_area():
+    # GEOS 3.11 returns the rectangle of least width; ours has the least area, so never more.
+    for function in (sharply.oriented_envelope, sharply.minimum_rotated_rectangle):
+        actual = to_shapely(function(FIXTURE_ARRAY))
+        for geometry, got in zip(FIXTURES, actual):
+            if geometry is None:
+                assert got is None
+                continue
+            expected = geos_reference.minimum_rotated_rectangle(geometry)
+            assert got.geom_type == expected.geom_type and (" Z " in got.wkt) == (" Z " in expected.wkt), (got.wkt, expected.wkt)
+            assert got.area <= expected.area + 1e-9 and got.area >= geometry.convex_hull.area - 1e-9
+            assert geometry.is_empty or got.buffer(1e-9).covers(geometry)
+
+
+def test_minimum_bounding_circle_and_radius_match_geos():
+    circles = to_shapely(sharply.minimum_bounding_circle(FIXTURE_ARRAY))
+    radii = sharply.minimum_bounding_radius(FIXTURE_ARRAY)
+    assert radii.dtype == np.float64
+    for geometry, got, radius in zip(FIXTURES, circles, radii):
+        if geometry is None:
+            assert got is None and math.isnan(radius)
+            continue
+        expected, expected_radius = geos_reference.minimum_bounding_circle(geometry)
+        assert got.geom_type == expected.geom_type, (geometry.wkt, got.wkt)
+        assert math.isclose(got.area, expected.area, rel_tol=1e-9, abs_tol=1e-12)
+        assert math.isclose(radius, expected_radius, rel_tol=1e-12, abs_tol=1e-12), geometry.wkt
+    assert sharply.minimum_bounding_radius(sharply.from_wkt("MULTIPOINT ((0 0), (2 0))")) == 1.0
+
+
+@pytest.mark.parametrize("tolerance", [0.3, 1.5, 7.0])
+def test_segmentize_matches_geos_densify(tolerance):
+    actual = to_shapely(sharply.segmentize(FIXTURE_ARRAY, tolerance))
+    for geometry, got in zip(FIXTURES, actual):
+        if geometry is None:
+            assert got is None
+            continue
+        expected = geos_reference.densify(geometry, tolerance)
+        assert got.geom_type == expected.geom_type
+        assert normalized(got).equals_exact(normalized(expected), 1e-12), (geometry.wkt, got.wkt, expected.wkt)
+
+
+def test_segmentize_splits_segments_into_equal_pieces():
+    line = sharply.from_wkt("LINESTRING (0 0, 10 0, 10 1)")
+    coords = sharply.get_coordinates(sharply.segmentize(line, 3.0))
+    # ceil(10 / 3) = 4 pieces of 2.5, the short segment stays whole
+    np.testing.assert_array_equal(coords, [[0, 0], [2.5, 0], [5, 0], [7.5, 0], [10, 0], [10, 1]])
+    with pytest.raises(ValueError, match="greater than 0"):
+        sharply.segmentize(line, 0.0)

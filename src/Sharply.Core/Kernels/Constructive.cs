@@ -1,5 +1,7 @@
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Densify;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Buffer;
@@ -144,6 +146,25 @@ public static unsafe class Constructive
 
     /// <summary><see cref="LineMerge"/> without reversing any line (GEOS 3.11's directed merge).</summary>
     public static GeometryArray LineMergeDirected(GeometryArray array) => GeometryDriver.Run(array, new LineMergeDirectedOp());
+
+    /// <summary>The rotated rectangle of least area enclosing each row (NTS MinimumAreaRectangle); a Point or
+    /// LineString when the row is degenerate, POLYGON EMPTY for empty rows.</summary>
+    public static GeometryArray OrientedEnvelope(GeometryArray array) => GeometryDriver.Run(array, new OrientedEnvelopeOp());
+
+    /// <summary>The smallest circle enclosing each row (NTS MinimumBoundingCircle), as a polygon of GEOS's
+    /// vertex count; a Point for a single point, POLYGON EMPTY for empty rows.</summary>
+    public static GeometryArray MinimumBoundingCircle(GeometryArray array) => GeometryDriver.Run(array, new BoundingCircleOp());
+
+    /// <summary>The radius of the smallest circle enclosing each row (0 for empty rows, NaN for missing ones).</summary>
+    public static void MinimumBoundingRadius(GeometryArray array, Span<double> output) => UnaryDriver.Run<BoundingRadiusOp>(array, output);
+
+    /// <summary>Each row with every segment longer than <paramref name="maxSegmentLength"/> split into
+    /// ceil(length / max) equal pieces (NTS Densifier, GEOS 3.10's rule; areas are made valid as GEOS does).</summary>
+    public static GeometryArray Segmentize(GeometryArray array, double maxSegmentLength)
+    {
+        if (!(maxSegmentLength > 0)) throw new ArgumentException($"max_segment_length must be greater than 0, got {maxSegmentLength}");
+        return GeometryDriver.Run(array, new SegmentizeOp(maxSegmentLength));
+    }
 
     private struct CentroidBody : IRangeBody
     {
@@ -369,6 +390,48 @@ public static unsafe class Constructive
     private readonly struct LineMergeDirectedOp : IGeometryOp
     {
         public NtsGeometry Apply(NtsGeometry geometry) => DirectedLineMerger.Merge(geometry);
+    }
+
+    private readonly struct OrientedEnvelopeOp : IGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry geometry)
+        {
+            if (geometry.IsEmpty) return NtsConverter.Factory.CreatePolygon();
+            // GEOS builds rectangles and segments in 2D (a point keeps its z); NTS keeps z on some corners.
+            NtsGeometry rectangle = MinimumAreaRectangle.GetMinimumRectangle(geometry).Copy();
+            if (rectangle is Point) return rectangle;
+            rectangle.Apply(new DropZ());
+            return rectangle;
+        }
+    }
+
+    private sealed class DropZ : ICoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence sequence, int index)
+        {
+            if (sequence.HasZ) sequence.SetZ(index, double.NaN);
+        }
+    }
+
+    private readonly struct BoundingCircleOp : IGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry geometry) =>
+            geometry.IsEmpty ? NtsConverter.Factory.CreatePolygon() : new MinimumBoundingCircle(geometry).GetCircle();
+    }
+
+    private readonly struct BoundingRadiusOp : IUnaryDoubleOp
+    {
+        public static double Apply(GeometryArray array, int row) =>
+            array.IsEmpty(row) ? 0 : new MinimumBoundingCircle(NtsConverter.ToNts(array, row)!).GetRadius();
+    }
+
+    private readonly struct SegmentizeOp(double maxSegmentLength) : IGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry geometry) => Densifier.Densify(geometry, maxSegmentLength);
     }
 
     private readonly struct NormalizeOp : IGeometryOp

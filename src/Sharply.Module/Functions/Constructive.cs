@@ -20,6 +20,11 @@ internal static unsafe class Constructive
         new("make_valid", ["geometry"], &MakeValid),
         new("reverse", ["geometry"], &Reverse),
         new("normalize", ["geometry"], &Normalize),
+        new("oriented_envelope", ["geometry"], &OrientedEnvelope),
+        new("minimum_rotated_rectangle", ["geometry"], &OrientedEnvelope),
+        new("minimum_bounding_circle", ["geometry"], &MinimumBoundingCircle),
+        new("minimum_bounding_radius", ["geometry"], &MinimumBoundingRadius),
+        new("segmentize", ["geometry", "max_segment_length"], &Segmentize),
     ];
 
     private static Owned Centroid(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Centroid);
@@ -30,6 +35,12 @@ internal static unsafe class Constructive
     private static Owned MakeValid(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.MakeValid);
     private static Owned Reverse(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Reverse);
     private static Owned Normalize(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Normalize);
+    private static Owned OrientedEnvelope(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.OrientedEnvelope);
+    private static Owned MinimumBoundingCircle(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.MinimumBoundingCircle);
+    private static Owned MinimumBoundingRadius(in Arguments args) => Calls.UnaryDouble(args[0], &Kernels.Constructive.MinimumBoundingRadius);
+
+    private static Owned Segmentize(in Arguments args) =>
+        Calls.UnaryGeometry(args[0], new SegmentizeKernel(args[1].ToDouble("max_segment_length")));
 
     /// <summary>The largest quad_segs (either sign) buffer takes: 400,000 vertices a circle. Beyond, a circle
     /// takes seconds and megabytes, and 10**9 would take gigabytes.</summary>
@@ -78,6 +89,11 @@ internal static unsafe class Constructive
     {
         public GeometryArray Apply(GeometryArray rows) =>
             Kernels.Constructive.Buffer(rows, distance, quadSegs, cap, join, mitreLimit);
+    }
+
+    private readonly struct SegmentizeKernel(double maxSegmentLength) : IGeometryKernel
+    {
+        public GeometryArray Apply(GeometryArray rows) => Kernels.Constructive.Segmentize(rows, maxSegmentLength);
     }
 
     private readonly struct SimplifyKernel(double tolerance, bool preserveTopology) : IGeometryKernel
