@@ -482,6 +482,6 @@ def segmentize(geometry: GeometryLike, max_segment_length: float) -> Geometry | 
     Examples
     --------
     >>> import sharply
-    >>> sharply.segmentize(sharply.from_wkt("LINESTRING (0 0, 0 10)"), 4.0)
-    <LINESTRING (0 0, 0 3.333333333333333, 0 6.666666666666666, 0 10)>
+    >>> sharply.segmentize(sharply.from_wkt("LINESTRING (0 0, 0 10)"), 3.0)
+    <LINESTRING (0 0, 0 2.5, 0 5, 0 7.5, 0 10)>
     """

@@ -373,8 +373,11 @@ public static unsafe class Constructive
 
     private readonly struct ShortestLineOp : IBinaryGeometryOp
     {
+        // DistanceOp, like InteriorPoint, dereferences null on NaN or infinite coordinates.
         public NtsGeometry? Apply(NtsGeometry a, NtsGeometry b) =>
-            a.IsEmpty || b.IsEmpty ? null : NtsConverter.Factory.CreateLineString(DistanceOp.NearestPoints(a, b));
+            a.IsEmpty || b.IsEmpty ? null
+            : HasFiniteCoordinates(a) && HasFiniteCoordinates(b) ? NtsConverter.Factory.CreateLineString(DistanceOp.NearestPoints(a, b))
+            : throw new ArgumentException("NaN or infinite coordinates have no nearest points");
     }
 
     private readonly struct LineMergeOp : IGeometryOp
