@@ -12,6 +12,7 @@ from . import _sharply
 from ._runtime import get_num_threads, set_num_threads
 from ._sharply import Geometry, GeometryArray
 from . import _methods
+from .accessors import get_exterior_ring, get_geometry, get_interior_ring, get_parts, get_point, get_rings
 from .array import concat
 from .arrow import from_arrow
 from .constructive import (
@@ -67,6 +68,8 @@ from .predicates import (
     within,
 )
 from .properties import (
+    get_coordinate_dimension,
+    get_dimensions,
     get_num_coordinates,
     get_num_geometries,
     get_num_interior_rings,
@@ -74,9 +77,11 @@ from .properties import (
     get_type_id,
     get_x,
     get_y,
+    get_z,
     has_z,
     is_closed,
     is_empty,
+    is_geometry,
     is_missing,
     is_ring,
     is_simple,
@@ -135,15 +140,24 @@ __all__ = [
     "from_wkb",
     "from_wkt",
     "geometrycollections",
+    "get_coordinate_dimension",
     "get_coordinates",
+    "get_dimensions",
+    "get_exterior_ring",
+    "get_geometry",
+    "get_interior_ring",
     "get_num_coordinates",
     "get_num_geometries",
     "get_num_interior_rings",
     "get_num_points",
     "get_num_threads",
+    "get_parts",
+    "get_point",
+    "get_rings",
     "get_type_id",
     "get_x",
     "get_y",
+    "get_z",
     "has_z",
     "hausdorff_distance",
     "intersection",
@@ -152,6 +166,7 @@ __all__ = [
     "intersects_xy",
     "is_closed",
     "is_empty",
+    "is_geometry",
     "is_missing",
     "is_ring",
     "is_simple",

@@ -7,6 +7,8 @@ from ._sharply import Geometry
 from ._typing import BoolArray, FloatArray, GeometryArrayLike, GeometryLike, IntArray, ObjectArray
 
 __all__ = [
+    "get_coordinate_dimension",
+    "get_dimensions",
     "get_num_coordinates",
     "get_num_geometries",
     "get_num_interior_rings",
@@ -14,9 +16,11 @@ __all__ = [
     "get_type_id",
     "get_x",
     "get_y",
+    "get_z",
     "has_z",
     "is_closed",
     "is_empty",
+    "is_geometry",
     "is_missing",
     "is_ring",
     "is_simple",
@@ -204,6 +208,87 @@ def get_y(point: GeometryLike) -> float | FloatArray:
     >>> import sharply
     >>> sharply.get_y(sharply.points(1.0, 2.0))
     2.0
+    """
+
+
+@overload
+def get_z(point: Geometry | None) -> float: ...
+@overload
+def get_z(point: GeometryArrayLike) -> FloatArray: ...
+
+@native
+def get_z(point: GeometryLike) -> float | FloatArray:
+    """Return the z coordinate of each Point (NaN for other types, points without z, empty and missing geometries).
+
+    Parameters
+    ----------
+    point : Geometry or array_like of geometries
+
+    Returns
+    -------
+    float or numpy.ndarray of float64
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_z(sharply.points(1.0, 2.0, 3.0))
+    3.0
+    >>> sharply.get_z(sharply.points(1.0, 2.0))
+    nan
+    """
+
+
+@overload
+def get_dimensions(geometry: Geometry | None) -> int: ...
+@overload
+def get_dimensions(geometry: GeometryArrayLike) -> IntArray: ...
+
+@native
+def get_dimensions(geometry: GeometryLike) -> int | IntArray:
+    """Return the inherent dimension of each geometry: 0 for points, 1 for lines, 2 for polygons.
+
+    A collection has the highest dimension of its members; empty collections and missing geometries give -1.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    int or numpy.ndarray of int32
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_dimensions(sharply.from_wkt(["POINT (0 0)", "GEOMETRYCOLLECTION (POINT (0 0), LINESTRING (0 0, 1 1))"])).tolist()
+    [0, 1]
+    >>> sharply.get_dimensions(sharply.from_wkt("GEOMETRYCOLLECTION EMPTY")), sharply.get_dimensions(None)
+    (-1, -1)
+    """
+
+
+@overload
+def get_coordinate_dimension(geometry: Geometry | None) -> int: ...
+@overload
+def get_coordinate_dimension(geometry: GeometryArrayLike) -> IntArray: ...
+
+@native
+def get_coordinate_dimension(geometry: GeometryLike) -> int | IntArray:
+    """Return the number of values per coordinate of each geometry: 3 with z, 2 without (-1 for missing geometries).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    int or numpy.ndarray of int32
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.get_coordinate_dimension(sharply.from_wkt(["POINT (0 0)", "POINT Z (0 0 1)", None])).tolist()
+    [2, 3, -1]
     """
 
 
@@ -412,4 +497,29 @@ def is_missing(geometry: GeometryLike) -> bool | BoolArray:
     True
     >>> sharply.is_missing(sharply.points(0.0, 0.0))
     False
+    """
+
+
+@overload
+def is_geometry(geometry: Geometry | None) -> bool: ...
+@overload
+def is_geometry(geometry: GeometryArrayLike) -> BoolArray: ...
+
+@native
+def is_geometry(geometry: GeometryLike) -> bool | BoolArray:
+    """Return True for geometries, False for missing ones (None): the opposite of ``is_missing``.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_geometry(sharply.from_wkt(["POINT EMPTY", None])).tolist()
+    [True, False]
     """

@@ -73,6 +73,44 @@ internal static unsafe class Conversions
         throw new PyTypeErrorException($"{argument}: expected geometries, got '{obj.TypeName}'");
     }
 
+    /// <summary>
+    /// An index argument: a Python int (<paramref name="scalar"/>) or integers of any width (a numpy array or
+    /// scalar, a list), 0-d or 1-D. Values beyond int32 saturate (they are out of range of any geometry).
+    /// </summary>
+    public static int[] Indices(Borrowed obj, string argument, out bool scalar)
+    {
+        scalar = true;
+        if (obj.IsInt()) return [Saturate(obj.ToInt64(argument))];
+        if (obj.IsFloat() || obj.IsStr() || obj.IsBytes() || obj.IsNone || PyGeometry.Is(obj) || PyGeometryArray.Is(obj))
+            throw new PyTypeErrorException($"{argument} must be an integer or an array of integers, not '{obj.TypeName}'");
+        using Owned array = AsNumpyArray(obj);
+        using BufferView view = BufferView.Acquire(array.Borrow(), argument);
+        if (view.Dimensions > 1)
+            throw new ArgumentException($"{argument} must be an integer or a 1-D array of integers, got a {view.Dimensions}-D array");
+        char format = view.Format;
+        bool signed = format is 'b' or 'h' or 'i' or 'l' or 'q';
+        if (!signed && format is not ('B' or 'H' or 'I' or 'L' or 'Q'))
+            throw new PyTypeErrorException($"{argument} must hold integers, got buffer format '{format}'");
+        scalar = view.Dimensions == 0;
+        var values = new int[checked((int)(scalar ? 1 : view.Shape(0)))];
+        void* data = view.Pointer;
+        for (int i = 0; i < values.Length; i++)
+            values[i] = (view.ItemSize, signed) switch
+            {
+                (1, true) => ((sbyte*)data)[i],
+                (1, false) => ((byte*)data)[i],
+                (2, true) => ((short*)data)[i],
+                (2, false) => ((ushort*)data)[i],
+                (4, true) => ((int*)data)[i],
+                (4, false) => Saturate(((uint*)data)[i]),
+                (8, true) => Saturate(((long*)data)[i]),
+                _ => Saturate((long)Math.Min(((ulong*)data)[i], long.MaxValue)),
+            };
+        return values;
+    }
+
+    private static int Saturate(long value) => (int)Math.Clamp(value, int.MinValue, int.MaxValue);
+
     /// <summary>A numpy float64 array sharing <paramref name="values"/>.</summary>
     public static Owned Doubles(DataBuffer<double> values) => NumpyArray(values.Pointer, values, sizeof(double), "d"u8, values.Length);
 

@@ -16,6 +16,7 @@ internal static class Declarations
         Coordinates.Functions,
         Measurement.Functions,
         Properties.Functions,
+        Accessors.Functions,
         Predicates.Functions,
         Constructive.Functions,
         SetOperations.Functions,

@@ -222,6 +222,24 @@ public sealed class GeometryArrayBuilder
         }
     }
 
+    /// <summary>Appends <paramref name="member"/> of a row of <paramref name="source"/> as a row of its own
+    /// (a Multi* member without parts becomes an empty row of its type).</summary>
+    public void AppendMember(GeometryArray source, Member member)
+    {
+        BeginGeometry(member.Type);
+        GeometryType kind = GeometryTypes.PartKind(member.Type);
+        for (int part = member.PartStart; part < member.PartEnd; part++)
+        {
+            BeginPart(kind);
+            (int ringStart, int ringEnd) = source.RingsOf(part);
+            for (int ring = ringStart; ring < ringEnd; ring++)
+            {
+                BeginRing();
+                AddCoordinates(source.RingCoordinates(ring), source.Dimension);
+            }
+        }
+    }
+
     /// <summary>Drops the rows from <paramref name="length"/> on, including a row still being built
     /// (used to undo a row whose decoding failed halfway). Z, once added, stays.</summary>
     public void Truncate(int length)

@@ -31,6 +31,16 @@ public static unsafe class Properties
     /// <summary>Y of a Point row; NaN otherwise.</summary>
     public static void GetY(GeometryArray array, Span<double> output) => UnaryDriver.Run<GetYOp>(array, output);
 
+    /// <summary>Z of a Point row; NaN for other types, empty points, points without z and missing rows.</summary>
+    public static void GetZ(GeometryArray array, Span<double> output) => UnaryDriver.Run<GetZOp>(array, output);
+
+    /// <summary>Inherent dimension: 0 for points, 1 for lines, 2 for polygons, the highest of the members for a
+    /// collection; -1 for an empty collection and for missing rows.</summary>
+    public static void Dimensions(GeometryArray array, Span<int> output) => UnaryDriver.Run<DimensionsOp>(array, output);
+
+    /// <summary>Values per coordinate: 3 for rows with z (see <see cref="HasZ"/>), else 2; -1 for missing rows.</summary>
+    public static void CoordinateDimension(GeometryArray array, Span<int> output) => UnaryDriver.Run<CoordinateDimensionOp>(array, output);
+
     /// <summary>X of one row (see <see cref="GetX"/>).</summary>
     public static double XOf(GeometryArray array, int row) => array.IsNull(row) ? double.NaN : GetXOp.Apply(array, row);
 
@@ -60,6 +70,13 @@ public static unsafe class Properties
     {
         UnaryDriver.CheckOutput(array, output.Length);
         for (int row = 0; row < array.Length; row++) output[row] = array.IsNull(row) ? (byte)1 : (byte)0;
+    }
+
+    /// <summary>True for present rows (the opposite of <see cref="IsMissing"/>).</summary>
+    public static void IsGeometry(GeometryArray array, Span<byte> output)
+    {
+        UnaryDriver.CheckOutput(array, output.Length);
+        for (int row = 0; row < array.Length; row++) output[row] = array.IsNull(row) ? (byte)0 : (byte)1;
     }
 
     /// <summary>OGC validity (IsValidOp); false for missing rows.</summary>
@@ -185,6 +202,44 @@ public static unsafe class Properties
             array.TypeOf(row) == GeometryType.Point && !array.IsEmpty(row)
                 ? array.Coordinates.Pointer[(long)FirstVertex(array, row) * array.Dimension + 1]
                 : double.NaN;
+    }
+
+    private struct GetZOp : IUnaryDoubleOp
+    {
+        public static double Apply(GeometryArray array, int row) =>
+            array.HasZ && array.TypeOf(row) == GeometryType.Point && !array.IsEmpty(row)
+                ? array.Coordinates.Pointer[(long)FirstVertex(array, row) * 3 + 2]
+                : double.NaN;
+    }
+
+    private struct DimensionsOp : IUnaryIntOp
+    {
+        public static int Missing => -1;
+
+        public static int Apply(GeometryArray array, int row)
+        {
+            GeometryType type = array.TypeOf(row);
+            if (type != GeometryType.GeometryCollection) return Dimension(GeometryTypes.PartKind(type));
+            (int partStart, int partEnd) = array.PartsOf(row);
+            int highest = -1;
+            for (int part = partStart; part < partEnd; part++)
+                highest = Math.Max(highest, Dimension(PartCodes.Kind(array.PartCode(part))));
+            return highest;
+        }
+
+        private static int Dimension(GeometryType kind) => kind switch
+        {
+            GeometryType.Point => 0,
+            GeometryType.LineString => 1,
+            _ => 2,
+        };
+    }
+
+    private struct CoordinateDimensionOp : IUnaryIntOp
+    {
+        public static int Missing => -1;
+
+        public static int Apply(GeometryArray array, int row) => HasZOp.Apply(array, row) ? 3 : 2;
     }
 
     private struct IsEmptyOp : IUnaryBoolOp

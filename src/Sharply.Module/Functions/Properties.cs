@@ -17,6 +17,9 @@ internal static unsafe class Properties
         new("get_num_interior_rings", ["geometry"], &GetNumInteriorRings),
         new("get_x", ["point"], &GetX),
         new("get_y", ["point"], &GetY),
+        new("get_z", ["point"], &GetZ),
+        new("get_dimensions", ["geometry"], &GetDimensions),
+        new("get_coordinate_dimension", ["geometry"], &GetCoordinateDimension),
         new("is_empty", ["geometry"], &IsEmpty),
         new("is_valid", ["geometry"], &IsValid),
         new("is_valid_reason", ["geometry"], &IsValidReason),
@@ -25,6 +28,7 @@ internal static unsafe class Properties
         new("is_closed", ["geometry"], &IsClosed),
         new("has_z", ["geometry"], &HasZ),
         new("is_missing", ["geometry"], &IsMissing),
+        new("is_geometry", ["geometry"], &IsGeometry),
     ];
 
     private static Owned GetTypeId(in Arguments args) => Calls.UnaryInt(args[0], &Kernels.Properties.TypeId);
@@ -34,6 +38,9 @@ internal static unsafe class Properties
     private static Owned GetNumInteriorRings(in Arguments args) => Calls.UnaryInt(args[0], &Kernels.Properties.NumInteriorRings);
     private static Owned GetX(in Arguments args) => Calls.UnaryDouble(args[0], &Kernels.Properties.GetX);
     private static Owned GetY(in Arguments args) => Calls.UnaryDouble(args[0], &Kernels.Properties.GetY);
+    private static Owned GetZ(in Arguments args) => Calls.UnaryDouble(args[0], &Kernels.Properties.GetZ);
+    private static Owned GetDimensions(in Arguments args) => Calls.UnaryInt(args[0], &Kernels.Properties.Dimensions);
+    private static Owned GetCoordinateDimension(in Arguments args) => Calls.UnaryInt(args[0], &Kernels.Properties.CoordinateDimension);
     private static Owned IsEmpty(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsEmpty);
     private static Owned IsValid(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsValid);
     private static Owned IsValidReason(in Arguments args) => Calls.UnaryStrings(args[0], &Kernels.Properties.IsValidReason);
@@ -42,6 +49,7 @@ internal static unsafe class Properties
     private static Owned IsClosed(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsClosed);
     private static Owned HasZ(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.HasZ);
     private static Owned IsMissing(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsMissing);
+    private static Owned IsGeometry(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsGeometry);
 
     /// <summary>The <c>Geometry.geom_type</c> property, e.g. "MultiPolygon".</summary>
     public static Owned GeomTypeOf(Borrowed self) => Py.Str(GeometryTypes.Name(PyGeometry.Array(self).TypeOf(PyGeometry.Row(self))));

@@ -284,21 +284,7 @@ internal static unsafe class PyGeometry
         if (GeometryTypes.IsSingle(type))
             throw new PyAttributeErrorException($"'{GeometryTypes.Name(type)}' geometry has no attribute 'geoms'");
         var builder = new GeometryArrayBuilder(array.MemberCount(row), array.HasZ);
-        foreach (Member member in array.MembersOf(row))
-        {
-            builder.BeginGeometry(member.Type);
-            GeometryType kind = GeometryTypes.PartKind(member.Type);
-            for (int part = member.PartStart; part < member.PartEnd; part++)
-            {
-                builder.BeginPart(kind);
-                (int ringStart, int ringEnd) = array.RingsOf(part);
-                for (int ring = ringStart; ring < ringEnd; ring++)
-                {
-                    builder.BeginRing();
-                    builder.AddCoordinates(array.RingCoordinates(ring), array.Dimension);
-                }
-            }
-        }
+        foreach (Member member in array.MembersOf(row)) builder.AppendMember(array, member);
         return PyGeometryArray.Wrap(builder.Finish(array.Crs));
     }
 }
