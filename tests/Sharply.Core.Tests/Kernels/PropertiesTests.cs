@@ -32,6 +32,23 @@ public class PropertiesTests
     [Fact] public void IsRingMatchesGeos() => CheckFlag(Properties.IsRing, "is_ring");
 
     [Fact]
+    public void DimensionsAreTheHighestMembersAndZFollowsTheRow()
+    {
+        Sharply.Core.Geometries.GeometryArray rows = Sharply.Core.IO.WktReader.ReadMany(
+            ["GEOMETRYCOLLECTION (POINT (1 1), MULTIPOLYGON EMPTY)", "GEOMETRYCOLLECTION EMPTY", "MULTILINESTRING EMPTY", "POINT Z (1 2 3)", "POINT (1 2)", null],
+            Sharply.Core.IO.OnInvalid.Raise).Array;
+        var dimensions = new int[6];
+        var coordinateDimensions = new int[6];
+        var z = new double[6];
+        Properties.Dimensions(rows, dimensions);
+        Properties.CoordinateDimension(rows, coordinateDimensions);
+        Properties.GetZ(rows, z);
+        Assert.Equal([2, -1, 1, 0, 0, -1], dimensions);
+        Assert.Equal([2, 2, 2, 3, 2, -1], coordinateDimensions);
+        Assert.Equal([double.NaN, double.NaN, double.NaN, 3, double.NaN, double.NaN], z);
+    }
+
+    [Fact]
     public void MultiLineStringIsClosedWhenEveryLineIs()
     {
         var output = new byte[3];

@@ -1,0 +1,232 @@
+"""Accessors (parts, members, rings, vertices, z, dimensions) against Shapely 1.8 / GEOS 3.11.
+
+Shapely 1.8 has no vectorized accessors: the oracle applies Shapely 2's rules to each geometry's ``geoms``,
+``exterior``, ``interiors`` and ``coords`` (GEOS's own functions for dimensions). Geometries are compared
+by their WKB (GEOS writes a LinearRing as a LineString, so rings compare with Sharply's LineStrings).
+"""
+
+import ctypes
+import math
+
+import numpy as np
+import pytest
+import shapely.wkt
+from shapely.geometry.base import geom_factory
+from shapely.geos import lgeos
+
+import sharply
+from fixtures import WKT, countries, nybb, shapely_fixtures, to_sharply
+from test_collection_members import WKTS as COLLECTIONS
+
+SHAPES = shapely_fixtures()
+
+_coordinate_dimension = lgeos._lgeos.GEOSGeom_getCoordinateDimension_r
+_coordinate_dimension.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+_coordinate_dimension.restype = ctypes.c_int
+INDICES = [-4, -3, -2, -1, 0, 1, 2, 3, 2**40, -(2**40)]
+
+
+@pytest.fixture(scope="module")
+def array():
+    return to_sharply(SHAPES)
+
+
+def hexes(result):
+    """WKB hex of each row of a GeometryArray (None for missing rows)."""
+    return list(sharply.to_wkb(result, hex=True))
+
+
+def members(shape):
+    """Shapely 2's parts of one geometry: itself for a single geometry, its members as GEOS counts them otherwise
+    (Shapely 1.8's ``geoms`` of a collection of empty members is empty)."""
+    if shape is None:
+        return []
+    if shape.geom_type.startswith("Multi") or shape.geom_type == "GeometryCollection":
+        count = lgeos.GEOSGetNumGeometries(shape._geom)
+        return [geom_factory(lgeos.GEOSGeom_clone(lgeos.GEOSGetGeometryN(shape._geom, i))) for i in range(count)]
+    return [shape]
+
+
+def rings(shape):
+    if shape is None or shape.geom_type != "Polygon" or shape.is_empty:
+        return []
+    return [shape.exterior, *shape.interiors]
+
+
+def pick(items, index):
+    """Shapely 2's indexing rule: negative from the end, out of range gives None."""
+    resolved = index + len(items) if index < 0 else index
+    return items[resolved] if 0 <= resolved < len(items) else None
+
+
+def wkb_hex(shape):
+    return None if shape is None else shape.wkb_hex
+
+
+def test_get_parts_matches_members(array):
+    parts, index = sharply.get_parts(array, return_index=True)
+    expected = [(row, m) for row, shape in enumerate(SHAPES) for m in members(shape)]
+    assert hexes(parts) == [m.wkb_hex for _, m in expected]
+    assert index.dtype == np.int64 and index.tolist() == [row for row, _ in expected]
+    assert len(sharply.get_parts(array)) == len(expected) == 29
+
+
+@pytest.mark.parametrize("text", COLLECTIONS)
+def test_get_parts_keeps_collection_members(text):
+    shape = shapely.wkt.loads(text)
+    assert hexes(sharply.get_parts(sharply.from_wkt(text))) == [m.wkb_hex for m in members(shape)]
+
+
+def test_get_parts_of_scalars_and_none():
+    point = sharply.from_wkt("POINT (1 2)")
+    assert isinstance(sharply.get_parts(point), sharply.GeometryArray)
+    assert sharply.to_wkt(sharply.get_parts(point)).tolist() == ["POINT (1 2)"]
+    parts, index = sharply.get_parts(None, return_index=True)
+    assert len(parts) == 0 and index.tolist() == []
+
+
+@pytest.mark.parametrize("wkts", [
+    ["MULTIPOINT (0 0, 1 1)", "MULTIPOINT EMPTY", None, "MULTIPOINT (2 2, 3 3, 4 4)"],
+    ["MULTILINESTRING ((0 0, 1 1), (2 2, 3 3))", None, "MULTILINESTRING ((5 5, 6 6))"],
+    ["MULTIPOLYGON (((0 0, 4 0, 4 4, 0 0), (1 0.5, 3 0.5, 3 2.5, 1 0.5)), ((9 9, 10 9, 10 10, 9 9)))", "MULTIPOLYGON EMPTY"],
+    ["POINT (1 2)", "POINT EMPTY", None, "POINT (3 4)"],
+    ["LINESTRING Z (0 0 1, 1 1 2)", "LINESTRING (0 0, 1 1)"],
+])
+def test_get_parts_of_slices(wkts):
+    """Slices start inside the buffers: the shared parts must start there too."""
+    shapes = [None if w is None else shapely.wkt.loads(w) for w in wkts] * 3
+    array = to_sharply(shapes)
+    for start in range(len(wkts) + 1):
+        parts, index = sharply.get_parts(array[start:], return_index=True)
+        expected = [(row, m) for row, shape in enumerate(shapes[start:]) for m in members(shape)]
+        assert hexes(parts) == [m.wkb_hex for _, m in expected]
+        assert index.tolist() == [row for row, _ in expected]
+
+
+@pytest.mark.parametrize("index", INDICES)
+def test_get_geometry_matches_members(array, index):
+    result = sharply.get_geometry(array, index)
+    assert hexes(result) == [wkb_hex(pick(members(shape), index)) for shape in SHAPES]
+
+
+def test_get_geometry_broadcasts(array):
+    indices = np.arange(len(SHAPES)) % 4 - 2
+    assert hexes(sharply.get_geometry(array, indices)) == [
+        wkb_hex(pick(members(shape), int(i))) for shape, i in zip(SHAPES, indices)
+    ]
+    multi = array[17]
+    assert hexes(sharply.get_geometry(multi, [0, 2, 3, -3, -4])) == [
+        wkb_hex(pick(members(SHAPES[17]), i)) for i in [0, 2, 3, -3, -4]
+    ]
+    assert sharply.get_geometry(multi, np.int32(1)).wkt == "POINT (3 3)"
+    assert sharply.get_geometry(None, 0) is None
+    with pytest.raises(ValueError, match="broadcast"):
+        sharply.get_geometry(array, [0, 1])
+
+
+@pytest.mark.parametrize("text", COLLECTIONS)
+def test_get_geometry_of_collections(text):
+    shape = shapely.wkt.loads(text)
+    geometry = sharply.from_wkt(text)
+    assert [sharply.to_wkb(sharply.get_geometry(geometry, i), hex=True) for i in range(-4, 4)] == [
+        wkb_hex(pick(members(shape), i)) for i in range(-4, 4)
+    ]
+
+
+@pytest.mark.parametrize("bad", [1.5, "0", [0.5], np.array([True]), np.zeros((1, 1), dtype=int)])
+@pytest.mark.parametrize("function", [sharply.get_geometry, sharply.get_interior_ring, sharply.get_point])
+def test_bad_indices_are_refused(array, function, bad):
+    with pytest.raises((TypeError, ValueError), match="index"):
+        function(array, bad)
+
+
+def test_get_exterior_ring(array):
+    expected = [
+        None if shape is None or shape.geom_type != "Polygon" else ("010200000000000000" if shape.is_empty else shape.exterior.wkb_hex)
+        for shape in SHAPES
+    ]
+    assert hexes(sharply.get_exterior_ring(array)) == expected
+    assert sharply.get_exterior_ring(array[11]).wkt == "LINESTRING (0 0, 10 0, 10 10, 0 10, 0 0)"
+    assert sharply.get_exterior_ring(array[0]) is None and sharply.get_exterior_ring(None) is None
+
+
+@pytest.mark.parametrize("index", INDICES)
+def test_get_interior_ring(array, index):
+    assert hexes(sharply.get_interior_ring(array, index)) == [
+        wkb_hex(pick([] if shape is None or shape.geom_type != "Polygon" else list(shape.interiors), index))
+        for shape in SHAPES
+    ]
+
+
+def test_get_rings(array):
+    result, index = sharply.get_rings(array, return_index=True)
+    expected = [(row, r) for row, shape in enumerate(SHAPES) for r in rings(shape)]
+    assert hexes(result) == [r.wkb_hex for _, r in expected]
+    assert index.dtype == np.int64 and index.tolist() == [row for row, _ in expected]
+    assert len(sharply.get_rings(array[11])) == 2
+
+
+@pytest.mark.parametrize("dataset", [nybb, countries])
+def test_rings_and_parts_of_real_polygons(dataset):
+    shapes = dataset()
+    array = to_sharply(shapes)
+    parts, part_index = sharply.get_parts(array, return_index=True)
+    expected_parts = [(row, m) for row, shape in enumerate(shapes) for m in members(shape)]
+    assert hexes(parts) == [m.wkb_hex for _, m in expected_parts]
+    assert part_index.tolist() == [row for row, _ in expected_parts]
+    polygons = [m for _, m in expected_parts]
+    assert hexes(sharply.get_rings(parts)) == [r.wkb_hex for p in polygons for r in rings(p)]
+    assert hexes(sharply.get_exterior_ring(parts)) == [p.exterior.wkb_hex for p in polygons]
+    assert hexes(sharply.get_interior_ring(parts, -1)) == [wkb_hex(pick(list(p.interiors), -1)) for p in polygons]
+
+
+@pytest.mark.parametrize("index", INDICES)
+def test_get_point(array, index):
+    result = sharply.get_point(array, index)
+    expected = []
+    for shape in SHAPES:
+        coordinates = list(shape.coords) if shape is not None and shape.geom_type == "LineString" else []
+        expected.append(pick(coordinates, index))
+    assert [None if g is None else g.coords.tolist()[0] for g in result] == [None if c is None else list(c) for c in expected]
+    assert sharply.get_type_id(result).tolist() == [-1 if c is None else 0 for c in expected]
+
+
+def test_get_point_broadcasts_and_keeps_z():
+    line = sharply.from_wkt("LINESTRING Z (0 0 1, 1 1 2, 2 2 3)")
+    assert sharply.to_wkt(sharply.get_point(line, [0, -1, 3])).tolist() == ["POINT Z (0 0 1)", "POINT Z (2 2 3)", None]
+    assert sharply.get_point(line, -2).wkt == "POINT Z (1 1 2)"
+
+
+def test_get_z(array):
+    expected = [
+        shape.z if shape is not None and shape.geom_type == "Point" and not shape.is_empty and shape.has_z else math.nan
+        for shape in SHAPES
+    ]
+    np.testing.assert_array_equal(sharply.get_z(array), expected)
+    assert sharply.get_z(array[1]) == 3.0
+    assert math.isnan(sharply.get_z(array[0])) and math.isnan(sharply.get_z(None))
+
+
+def test_get_dimensions(array):
+    expected = [-1 if shape is None else lgeos.GEOSGeom_getDimensions(shape._geom) for shape in SHAPES]
+    assert sharply.get_dimensions(array).tolist() == expected
+    collections = [shapely.wkt.loads(text) for text in COLLECTIONS]
+    assert sharply.get_dimensions(sharply.from_wkt(COLLECTIONS)).tolist() == [
+        lgeos.GEOSGeom_getDimensions(shape._geom) for shape in collections
+    ]
+    assert sharply.get_dimensions(array).dtype == np.int32
+
+
+def test_get_coordinate_dimension(array):
+    expected = [-1 if shape is None else _coordinate_dimension(lgeos.geos_handle, shape._geom) for shape in SHAPES]
+    assert sharply.get_coordinate_dimension(array).tolist() == expected
+    assert sharply.get_coordinate_dimension(None) == -1
+
+
+def test_is_geometry(array):
+    assert sharply.is_geometry(array).tolist() == [shape is not None for shape in SHAPES]
+    assert sharply.is_geometry(array[0]) is True and sharply.is_geometry(None) is False
+
+
+def test_fixture_set_covers_every_case():
+    assert len(WKT) == len(SHAPES) == 27
