@@ -32,8 +32,9 @@ from .constructive import (
     segmentize,
     simplify,
 )
-from .coordinates import count_coordinates, get_coordinates
+from .coordinates import count_coordinates, force_2d, force_3d, get_coordinates
 from .creation import (
+    box,
     geometrycollections,
     linearrings,
     linestrings,
@@ -113,6 +114,7 @@ __all__ = [
     "area",
     "boundary",
     "bounds",
+    "box",
     "buffer",
     "centroid",
     "concat",
@@ -132,6 +134,8 @@ __all__ = [
     "equals",
     "equals_exact",
     "errors",
+    "force_2d",
+    "force_3d",
     "from_arrow",
     "from_geojson",
     "from_geopandas",

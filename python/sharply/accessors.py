@@ -4,8 +4,9 @@ Sharply has no LinearRing type: rings come out as closed LineStrings (Shapely 2 
 Results share the input's coordinate memory when the pieces are a contiguous run of its parts or rings.
 """
 
-from typing import Literal, TypeAlias, overload
+from typing import Any, Literal, Sequence, TypeAlias, overload
 
+import numpy as np
 import numpy.typing as npt
 
 from ._native import native
@@ -21,8 +22,9 @@ __all__ = [
     "get_rings",
 ]
 
-IndexLike: TypeAlias = int | npt.ArrayLike
-"""One index or many (broadcast against the geometries)."""
+Index: TypeAlias = int | np.integer[Any]
+IndexArray: TypeAlias = Sequence[int] | npt.NDArray[np.integer[Any]]
+"""Many indices (broadcast against the geometries)."""
 
 
 @overload
@@ -58,12 +60,14 @@ def get_parts(geometry: GeometryLike, return_index: bool = False) -> GeometryArr
 
 
 @overload
-def get_geometry(geometry: Geometry | None, index: int) -> Geometry | None: ...
+def get_geometry(geometry: Geometry | None, index: Index) -> Geometry | None: ...
 @overload
-def get_geometry(geometry: GeometryLike, index: IndexLike) -> GeometryArray: ...
+def get_geometry(geometry: GeometryArrayLike, index: Index | IndexArray) -> GeometryArray: ...
+@overload
+def get_geometry(geometry: Geometry | None, index: IndexArray) -> GeometryArray: ...
 
 @native
-def get_geometry(geometry: GeometryLike, index: IndexLike) -> Geometry | None | GeometryArray:
+def get_geometry(geometry: GeometryLike, index: Index | IndexArray) -> Geometry | None | GeometryArray:
     """Get the part ``index`` of each multi-geometry or collection (a single geometry is its part 0).
 
     Negative indices count from the end; indices out of range and missing geometries give None.
@@ -122,12 +126,14 @@ def get_exterior_ring(geometry: GeometryLike) -> Geometry | None | GeometryArray
 
 
 @overload
-def get_interior_ring(geometry: Geometry | None, index: int) -> Geometry | None: ...
+def get_interior_ring(geometry: Geometry | None, index: Index) -> Geometry | None: ...
 @overload
-def get_interior_ring(geometry: GeometryLike, index: IndexLike) -> GeometryArray: ...
+def get_interior_ring(geometry: GeometryArrayLike, index: Index | IndexArray) -> GeometryArray: ...
+@overload
+def get_interior_ring(geometry: Geometry | None, index: IndexArray) -> GeometryArray: ...
 
 @native
-def get_interior_ring(geometry: GeometryLike, index: IndexLike) -> Geometry | None | GeometryArray:
+def get_interior_ring(geometry: GeometryLike, index: Index | IndexArray) -> Geometry | None | GeometryArray:
     """Get the hole ``index`` of each Polygon as a closed LineString (Shapely 2 gives a LinearRing).
 
     Negative indices count from the end; indices out of range, other types and missing geometries give None.
@@ -186,12 +192,14 @@ def get_rings(geometry: GeometryLike, return_index: bool = False) -> GeometryArr
 
 
 @overload
-def get_point(geometry: Geometry | None, index: int) -> Geometry | None: ...
+def get_point(geometry: Geometry | None, index: Index) -> Geometry | None: ...
 @overload
-def get_point(geometry: GeometryLike, index: IndexLike) -> GeometryArray: ...
+def get_point(geometry: GeometryArrayLike, index: Index | IndexArray) -> GeometryArray: ...
+@overload
+def get_point(geometry: Geometry | None, index: IndexArray) -> GeometryArray: ...
 
 @native
-def get_point(geometry: GeometryLike, index: IndexLike) -> Geometry | None | GeometryArray:
+def get_point(geometry: GeometryLike, index: Index | IndexArray) -> Geometry | None | GeometryArray:
     """Get the vertex ``index`` of each LineString as a Point.
 
     Negative indices count from the end; indices out of range, other types and missing geometries give None.

@@ -1,11 +1,15 @@
-"""Coordinates out of geometries, as numpy arrays."""
+"""Coordinates out of geometries, as numpy arrays, and their dimension changed."""
 
 from typing import Literal, overload
 
-from ._native import native
-from ._typing import FloatArray, GeometryLike, Int64Array
+import numpy as np
+import numpy.typing as npt
 
-__all__ = ["count_coordinates", "get_coordinates"]
+from ._native import native
+from ._sharply import Geometry, GeometryArray
+from ._typing import FloatArray, GeometryArrayLike, GeometryLike, Int64Array
+
+__all__ = ["count_coordinates", "force_2d", "force_3d", "get_coordinates"]
 
 
 @overload
@@ -69,3 +73,71 @@ def count_coordinates(geometry: GeometryLike) -> int:
     >>> sharply.count_coordinates(sharply.linestrings([[[0, 0], [1, 1], [2, 2]]] * 2))
     6
     """
+
+
+@overload
+def force_2d(geometry: Geometry | None) -> Geometry | None: ...
+@overload
+def force_2d(geometry: GeometryArrayLike) -> GeometryArray: ...
+
+@native
+def force_2d(geometry: GeometryLike) -> Geometry | None | GeometryArray:
+    """Drop the z coordinates of geometries.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry, None or GeometryArray
+        The same structure (offsets shared, not copied) over new x, y coordinates; 2D input comes back as it is.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.force_2d(sharply.from_wkt("LINESTRING Z (0 0 1, 1 1 2)"))
+    <LINESTRING (0 0, 1 1)>
+    """
+
+
+def _force_3d_stub(geometry, z):
+    """Native force_3d: z a number or a C-contiguous float64 buffer."""
+
+
+_force_3d = native(_force_3d_stub, name="force_3d")
+
+
+@overload
+def force_3d(geometry: Geometry | None, z: float = ...) -> Geometry | None: ...
+@overload
+def force_3d(geometry: GeometryArrayLike, z: npt.ArrayLike = ...) -> GeometryArray: ...
+@overload
+def force_3d(geometry: Geometry | None, z: npt.ArrayLike = ...) -> Geometry | None | GeometryArray: ...
+
+def force_3d(geometry: GeometryLike, z: npt.ArrayLike = 0.0) -> Geometry | None | GeometryArray:
+    """Give geometries z coordinates: coordinates without z get ``z``, existing z values are kept.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+    z : float or array_like of float, default 0.0
+        One value for all geometries or one per geometry.
+
+    Returns
+    -------
+    Geometry, None or GeometryArray
+        The same structure (offsets shared, not copied) over new x, y, z coordinates; input whose coordinates
+        all have z comes back as it is. Empty geometries stay empty.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.force_3d(sharply.points(0.0, 0.0), z=3)
+    <POINT Z (0 0 3)>
+    >>> sharply.to_wkt(sharply.force_3d(sharply.from_wkt(["POINT (0 0)", "POINT Z (1 1 1)"]), [5, 6])).tolist()
+    ['POINT Z (0 0 5)', 'POINT Z (1 1 1)']
+    """
+    if not isinstance(z, (int, float)):
+        z = np.require(z, dtype=np.float64, requirements="C")
+    return _force_3d(geometry, z)

@@ -12,6 +12,7 @@ from ._typing import GeometryLike
 from .ragged import GeometryType, _build
 
 __all__ = [
+    "box",
     "geometrycollections",
     "linearrings",
     "linestrings",
@@ -421,3 +422,44 @@ def geometrycollections(geometries: GeometryLike, indices: npt.ArrayLike | None 
     'GEOMETRYCOLLECTION (MULTIPOINT (0 0, 1 1), POINT (2 2))'
     """
     return _collect(geometries, indices, GeometryType.GEOMETRYCOLLECTION)
+
+
+def _box_stub(xmin, ymin, xmax, ymax, ccw):
+    """Native box: C-contiguous float64 buffers (0-d or 1-D)."""
+
+
+_native_box = native(_box_stub, name="box")
+
+
+@overload
+def box(xmin: float, ymin: float, xmax: float, ymax: float, ccw: bool = ...) -> Geometry | None: ...
+@overload
+def box(xmin: npt.ArrayLike, ymin: npt.ArrayLike, xmax: npt.ArrayLike, ymax: npt.ArrayLike, ccw: bool = ...) -> Geometry | GeometryArray | None: ...
+
+def box(xmin: npt.ArrayLike, ymin: npt.ArrayLike, xmax: npt.ArrayLike, ymax: npt.ArrayLike, ccw: bool = True) -> Geometry | GeometryArray | None:
+    """Create box polygons from bounds.
+
+    Parameters
+    ----------
+    xmin, ymin, xmax, ymax : float or array_like of float
+        Broadcast against each other (numbers or 1-D arrays).
+    ccw : bool, default True
+        Counterclockwise from (xmax, ymin) when True, else clockwise from (xmin, ymin).
+
+    Returns
+    -------
+    Geometry, None or GeometryArray
+        A Polygon per row; a NaN bound gives None.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.box(0, 0, 1, 1)
+    <POLYGON ((1 0, 1 1, 0 1, 0 0, 1 0))>
+    >>> sharply.box(0, 0, 1, 1, ccw=False)
+    <POLYGON ((0 0, 0 1, 1 1, 1 0, 0 0))>
+    >>> sharply.to_wkt(sharply.box([0, 5], 0, [1, float("nan")], 2)).tolist()
+    ['POLYGON ((1 0, 1 2, 0 2, 0 0, 1 0))', None]
+    """
+    bounds = [np.require(value, dtype=np.float64, requirements="C") for value in (xmin, ymin, xmax, ymax)]
+    return _native_box(*bounds, bool(ccw))

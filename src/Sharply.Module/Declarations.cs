@@ -17,6 +17,7 @@ internal static class Declarations
         Measurement.Functions,
         Properties.Functions,
         Accessors.Functions,
+        CoordinateEdits.Functions,
         Predicates.Functions,
         Constructive.Functions,
         SetOperations.Functions,

@@ -10,6 +10,8 @@ import math
 
 import numpy as np
 import pytest
+import shapely.geometry
+import shapely.wkb
 import shapely.wkt
 from shapely.geometry.base import geom_factory
 from shapely.geos import lgeos
@@ -230,3 +232,54 @@ def test_is_geometry(array):
 
 def test_fixture_set_covers_every_case():
     assert len(WKT) == len(SHAPES) == 27
+
+
+def test_force_2d_matches_geos_2d_wkb(array):
+    expected = [None if shape is None else shapely.wkb.dumps(shape, hex=True, output_dimension=2) for shape in SHAPES]
+    assert hexes(sharply.force_2d(array)) == expected
+    assert sharply.has_z(sharply.force_2d(array)).sum() == 0 and sharply.has_z(array).sum() == 3
+    assert sharply.force_2d(None) is None
+
+
+@pytest.mark.parametrize("z", [0.0, 7.5, "per row"])
+def test_force_3d_keeps_z_and_fills_the_rest(array, z):
+    values = np.arange(len(SHAPES), dtype=float) + 0.5 if z == "per row" else z
+    result = sharply.force_3d(array, values)
+    coords, index = sharply.get_coordinates(result, include_z=True, return_index=True)
+    before, before_index = sharply.get_coordinates(array, include_z=True, return_index=True)
+    filled = before[:, 2].copy()
+    fill = np.broadcast_to(values, len(SHAPES))[before_index]
+    filled[np.isnan(filled)] = fill[np.isnan(filled)]
+    np.testing.assert_array_equal(index, before_index)
+    np.testing.assert_array_equal(coords[:, :2], before[:, :2])
+    np.testing.assert_array_equal(coords[:, 2], filled)
+    assert sharply.get_type_id(result).tolist() == sharply.get_type_id(array).tolist()
+    assert sharply.has_z(result).tolist() == [s is not None and not s.is_empty for s in SHAPES]
+
+
+def test_force_3d_broadcasts_a_scalar_geometry():
+    point = sharply.points(1.0, 2.0)
+    assert sharply.force_3d(point, 3).wkt == "POINT Z (1 2 3)"
+    assert sharply.to_wkt(sharply.force_3d(point, [3, 4])).tolist() == ["POINT Z (1 2 3)", "POINT Z (1 2 4)"]
+    with pytest.raises(ValueError, match="z has 2 values for 3"):
+        sharply.force_3d(sharply.from_wkt(["POINT (0 0)"] * 3), [1, 2])
+
+
+@pytest.mark.parametrize("ccw", [True, False])
+def test_box_matches_shapely(ccw):
+    rng = np.random.default_rng(6)
+    xmin, ymin = rng.uniform(-10, 10, (2, 50))
+    xmax, ymax = xmin + rng.uniform(0, 5, 50), ymin + rng.uniform(0, 5, 50)
+    expected = [shapely.geometry.box(*b, ccw=ccw).wkb_hex for b in zip(xmin, ymin, xmax, ymax)]
+    assert hexes(sharply.box(xmin, ymin, xmax, ymax, ccw=ccw)) == expected
+    assert sharply.box(xmin[0], ymin[0], xmax[0], ymax[0], ccw=ccw).wkb == bytes.fromhex(expected[0])
+    assert hexes(sharply.box(xmin, 0.0, xmax, [1.0] * 50, ccw=ccw)) == [
+        shapely.geometry.box(a, 0.0, b, 1.0, ccw=ccw).wkb_hex for a, b in zip(xmin, xmax)
+    ]
+
+
+def test_box_gives_none_for_nan_and_refuses_mismatched_lengths():
+    assert sharply.box(0, 0, float("nan"), 1) is None
+    assert sharply.is_missing(sharply.box([0, np.nan], 0, 1, 1)).tolist() == [False, True]
+    with pytest.raises(ValueError, match="broadcast"):
+        sharply.box([0, 1], [0, 1, 2], 1, 1)

@@ -97,7 +97,7 @@ public static unsafe class Accessors
             ParallelRange.For(shape.Count, WorkGrain.Scan(shape.Count, 1), ref body);
         }
         return new GeometryArray(shape.Count, GeometryType.Point, array.HasZ, coordinates, Offsets.Identity,
-            Offsets.Identity, Offsets.Identity, validity: Validity(present.Span), crs: array.Crs);
+            Offsets.Identity, Offsets.Identity, validity: ValidityBits.FromFlags(present.Span), crs: array.Crs);
     }
 
     /// <summary>The members of a Multi* array are its parts: the parts level becomes the rows (no copy). A
@@ -151,7 +151,7 @@ public static unsafe class Accessors
             ParallelRange.For(count, WorkGrain.Scan(count, Math.Max(1.0, (double)starts[count] / Math.Max(1, count))), ref body);
         }
         return new GeometryArray(count, GeometryType.LineString, array.HasZ, coordinates, Offsets.Identity,
-            Offsets.Identity, new Offsets(offsets), validity: Validity(flags), crs: array.Crs);
+            Offsets.Identity, new Offsets(offsets), validity: ValidityBits.FromFlags(flags), crs: array.Crs);
     }
 
     /// <summary>True when the rings are consecutive, present and non-empty (or there are none).</summary>
@@ -163,18 +163,6 @@ public static unsafe class Accessors
         for (int i = 1; i < rings.Length; i++)
             if (rings[i] != first + i) return false;
         return true;
-    }
-
-    /// <summary>A validity bitmap of one flag byte per row, or null when every row is present.</summary>
-    private static DataBuffer<byte>? Validity(ReadOnlySpan<byte> present)
-    {
-        if (!present.Contains((byte)0)) return null;
-        DataBuffer<byte> bits = DataBuffer<byte>.Allocate((present.Length + 7) / 8);
-        Span<byte> span = bits.Span;
-        span.Clear();
-        for (int i = 0; i < present.Length; i++)
-            if (present[i] != 0) span[i >> 3] |= (byte)(1 << (i & 7));
-        return bits;
     }
 
     /// <summary>Offsets of each row's pieces (counted in parallel by <typeparamref name="TCount"/>, missing rows 0).</summary>

@@ -10,11 +10,26 @@ internal static unsafe class Creation
     public static readonly PyFunction[] Functions =
     [
         new("points", ["coords", "y", "z", "crs"], &Points),
+        new("box", ["xmin", "ymin", "xmax", "ymax", "ccw"], &Box),
         new("from_ragged_array", ["geometry_type", "coords", "offsets", "close_rings"], &FromRaggedArray),
         new("_offsets_from_indices", ["indices"], &OffsetsFromIndices),
         new("_group", ["geometries", "indices", "geometry_type"], &Collect),
         new("_with_crs", ["geometry", "crs"], &WithCrs),
     ];
+
+    /// <summary><c>box(xmin, ymin, xmax, ymax, ccw)</c>: float64 buffers (0-d or 1-D, read in place; the Python
+    /// layer converts other inputs), broadcast; all 0-d gives a Geometry (None for a NaN bound).</summary>
+    private static Owned Box(in Arguments args)
+    {
+        using BufferView x0 = BufferView.Acquire(args[0], "xmin"), y0 = BufferView.Acquire(args[1], "ymin"),
+            x1 = BufferView.Acquire(args[2], "xmax"), y1 = BufferView.Acquire(args[3], "ymax");
+        if (x0.Dimensions > 1 || y0.Dimensions > 1 || x1.Dimensions > 1 || y1.Dimensions > 1)
+            throw new ArgumentException("bounds must be numbers or 1-D arrays");
+        GeometryArray boxes = Boxes.Create(x0.Span<double>("d", "xmin", "float64"), y0.Span<double>("d", "ymin", "float64"),
+            x1.Span<double>("d", "xmax", "float64"), y1.Span<double>("d", "ymax", "float64"), args[4].ToBool());
+        bool scalar = x0.Dimensions == 0 && y0.Dimensions == 0 && x1.Dimensions == 0 && y1.Dimensions == 0;
+        return Conversions.Geometries(scalar, boxes);
+    }
 
     /// <summary>
     /// <c>points(coords, y, z, crs)</c>: with <c>y</c>, coords holds x; scalars make a Geometry, float64
