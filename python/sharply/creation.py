@@ -461,5 +461,5 @@ def box(xmin: npt.ArrayLike, ymin: npt.ArrayLike, xmax: npt.ArrayLike, ymax: npt
     >>> sharply.to_wkt(sharply.box([0, 5], 0, [1, float("nan")], 2)).tolist()
     ['POLYGON ((1 0, 1 2, 0 2, 0 0, 1 0))', None]
     """
-    bounds = [np.require(value, dtype=np.float64, requirements="C") for value in (xmin, ymin, xmax, ymax)]
-    return _native_box(*bounds, bool(ccw))
+    x0, y0, x1, y1 = (np.require(value, dtype=np.float64, requirements="C") for value in (xmin, ymin, xmax, ymax))
+    return _native_box(x0, y0, x1, y1, bool(ccw))
