@@ -32,7 +32,7 @@ from .constructive import (
     segmentize,
     simplify,
 )
-from .coordinates import count_coordinates, force_2d, force_3d, get_coordinates
+from .coordinates import count_coordinates, force_2d, force_3d, get_coordinates, set_coordinates
 from .creation import (
     box,
     geometrycollections,
@@ -80,6 +80,7 @@ from .properties import (
     get_y,
     get_z,
     has_z,
+    is_ccw,
     is_closed,
     is_empty,
     is_geometry,
@@ -168,6 +169,7 @@ __all__ = [
     "intersection_all",
     "intersects",
     "intersects_xy",
+    "is_ccw",
     "is_closed",
     "is_empty",
     "is_geometry",
@@ -200,6 +202,7 @@ __all__ = [
     "representative_point",
     "reverse",
     "segmentize",
+    "set_coordinates",
     "set_num_threads",
     "shortest_line",
     "simplify",

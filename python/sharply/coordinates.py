@@ -9,7 +9,7 @@ from ._native import native
 from ._sharply import Geometry, GeometryArray
 from ._typing import FloatArray, GeometryArrayLike, GeometryLike, Int64Array
 
-__all__ = ["count_coordinates", "force_2d", "force_3d", "get_coordinates"]
+__all__ = ["count_coordinates", "force_2d", "force_3d", "get_coordinates", "set_coordinates"]
 
 
 @overload
@@ -141,3 +141,42 @@ def force_3d(geometry: GeometryLike, z: npt.ArrayLike = 0.0) -> Geometry | None 
     if not isinstance(z, (int, float)):
         z = np.require(z, dtype=np.float64, requirements="C")
     return _force_3d(geometry, z)
+
+
+def _set_coordinates_stub(geometry, coordinates):
+    """Native set_coordinates: coordinates a C-contiguous (N, 2|3) float64 buffer."""
+
+
+_set_coordinates = native(_set_coordinates_stub, name="set_coordinates")
+
+
+@overload
+def set_coordinates(geometry: Geometry | None, coordinates: npt.ArrayLike) -> Geometry | None: ...
+@overload
+def set_coordinates(geometry: GeometryArrayLike, coordinates: npt.ArrayLike) -> GeometryArray: ...
+
+def set_coordinates(geometry: GeometryLike, coordinates: npt.ArrayLike) -> Geometry | None | GeometryArray:
+    """Replace the coordinates of geometries, in the order ``get_coordinates`` lists them.
+
+    Geometries are immutable here: unlike Shapely 2, which changes its input in place, this returns new
+    geometries (the same structure, offsets shared, over the new coordinates).
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+    coordinates : array_like of shape (N, 2) or (N, 3)
+        ``N`` must be ``count_coordinates(geometry)``; 3 columns give geometries with z, 2 without.
+
+    Returns
+    -------
+    Geometry, None or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> lines = sharply.from_wkt(["LINESTRING (0 0, 1 1)", None, "POINT (5 5)"])
+    >>> moved = sharply.set_coordinates(lines, sharply.get_coordinates(lines) + 10)
+    >>> sharply.to_wkt(moved).tolist()
+    ['LINESTRING (10 10, 11 11)', None, 'POINT (15 15)']
+    """
+    return _set_coordinates(geometry, np.require(coordinates, dtype=np.float64, requirements="C"))

@@ -18,6 +18,7 @@ __all__ = [
     "get_y",
     "get_z",
     "has_z",
+    "is_ccw",
     "is_closed",
     "is_empty",
     "is_geometry",
@@ -521,5 +522,33 @@ def is_geometry(geometry: GeometryLike) -> bool | BoolArray:
     --------
     >>> import sharply
     >>> sharply.is_geometry(sharply.from_wkt(["POINT EMPTY", None])).tolist()
+    [True, False]
+    """
+
+
+@overload
+def is_ccw(geometry: Geometry | None) -> bool: ...
+@overload
+def is_ccw(geometry: GeometryArrayLike) -> BoolArray: ...
+
+@native
+def is_ccw(geometry: GeometryLike) -> bool | BoolArray:
+    """Return True for LineStrings that turn counterclockwise, by GEOS's test at their highest vertex.
+
+    Whether the line is closed and simple is not checked; other types and lines of fewer than 4 vertices
+    give False.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.is_ccw(sharply.from_wkt(["LINESTRING (0 0, 1 0, 1 1, 0 0)", "LINESTRING (0 0, 1 1, 1 0, 0 0)"])).tolist()
     [True, False]
     """

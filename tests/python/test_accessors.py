@@ -283,3 +283,60 @@ def test_box_gives_none_for_nan_and_refuses_mismatched_lengths():
     assert sharply.is_missing(sharply.box([0, np.nan], 0, 1, 1)).tolist() == [False, True]
     with pytest.raises(ValueError, match="broadcast"):
         sharply.box([0, 1], [0, 1, 2], 1, 1)
+
+
+_coord_seq = lgeos._lgeos.GEOSGeom_getCoordSeq_r
+_coord_seq.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+_coord_seq.restype = ctypes.c_void_p
+_seq_is_ccw = lgeos._lgeos.GEOSCoordSeq_isCCW_r
+_seq_is_ccw.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_char)]
+_seq_is_ccw.restype = ctypes.c_int
+
+
+def geos_is_ccw(shape):
+    """Shapely 2's is_ccw: GEOS's test on the coordinates of LineStrings of 4 or more vertices, else False."""
+    if shape is None or shape.geom_type != "LineString" or len(shape.coords) < 4:
+        return False
+    result = ctypes.c_char()
+    assert _seq_is_ccw(lgeos.geos_handle, _coord_seq(lgeos.geos_handle, shape._geom), ctypes.byref(result)) == 1
+    return result.value == b"\x01"
+
+
+def random_lines(count, seed):
+    """Closed and open lines on a small integer grid: flat tops, repeated vertices and folds are common."""
+    rng = np.random.default_rng(seed)
+    lines = []
+    for _ in range(count):
+        points = rng.integers(0, 4, (rng.integers(3, 9), 2)).tolist()
+        if rng.random() < 0.8:
+            points.append(points[0])
+        lines.append(shapely.geometry.LineString(points))
+    return lines
+
+
+def test_is_ccw_matches_geos(array):
+    assert sharply.is_ccw(array).tolist() == [geos_is_ccw(shape) for shape in SHAPES]
+    lines = random_lines(2000, 6) + [shapely.wkt.loads("LINESTRING (0 0, 1 0, 1 1, 0 0)"), shapely.wkt.loads("LINESTRING (0 0, 1 1, 1 0, 0 0)")]
+    expected = [geos_is_ccw(line) for line in lines]
+    assert sharply.is_ccw(to_sharply(lines)).tolist() == expected
+    assert 200 < sum(expected) < 1800
+    assert sharply.is_ccw(to_sharply(lines)[-2]) is True and sharply.is_ccw(None) is False
+
+
+def test_set_coordinates_replaces_them_in_order(array):
+    coords = sharply.get_coordinates(array)
+    moved = sharply.set_coordinates(array, coords * 2 + 1)
+    np.testing.assert_array_equal(sharply.get_coordinates(moved), coords * 2 + 1)
+    assert sharply.get_type_id(moved).tolist() == sharply.get_type_id(array).tolist()
+    assert sharply.get_num_coordinates(moved).tolist() == sharply.get_num_coordinates(array).tolist()
+    assert sharply.is_empty(moved).tolist() == sharply.is_empty(array).tolist()
+    assert hexes(sharply.set_coordinates(array, coords)) == [
+        None if s is None else shapely.wkb.dumps(s, hex=True, output_dimension=2) for s in SHAPES
+    ]
+    raised = sharply.set_coordinates(array, np.column_stack([coords, np.arange(len(coords), dtype=float)]))
+    np.testing.assert_array_equal(sharply.get_coordinates(raised, include_z=True)[:, 2], np.arange(len(coords)))
+    assert sharply.set_coordinates(array[5], [[9, 9], [8, 8], [7, 7]]).wkt == "LINESTRING (9 9, 8 8, 7 7)"
+    with pytest.raises(ValueError, match="coordinates"):
+        sharply.set_coordinates(array, coords[:-1])
+    with pytest.raises(ValueError, match="coordinates"):
+        sharply.set_coordinates(array, coords.ravel())

@@ -4,7 +4,8 @@ using Sharply.Core.Parallel;
 namespace Sharply.Core.Kernels;
 
 /// <summary>
-/// Kernels that change coordinates but not structure (Shapely's <c>force_2d</c>, <c>force_3d</c>): the result
+/// Kernels that change coordinates but not structure (Shapely's <c>force_2d</c>, <c>force_3d</c>,
+/// <c>set_coordinates</c>): the result
 /// shares every offsets buffer, row type, part code and the validity of the input and gets a new coordinate
 /// buffer (the whole buffer of a slice, since offsets are absolute). An input already in the wanted form is
 /// returned as it is.
@@ -45,6 +46,32 @@ public static unsafe class CoordinateEdits
         return WithCoordinates(array, true, xyz);
     }
 
+    /// <summary>
+    /// Each row over <paramref name="values"/> (interleaved, <paramref name="dimension"/> values each), taken in
+    /// the order <see cref="CoordinateLists.Get"/> lists coordinates (empty points and missing rows take none).
+    /// </summary>
+    /// <exception cref="ArgumentException">The number of coordinates is not the arrays's.</exception>
+    public static GeometryArray SetCoordinates(GeometryArray array, ReadOnlySpan<double> values, int dimension)
+    {
+        if (dimension is not (2 or 3)) throw new ArgumentException($"coordinates must have 2 or 3 values each, not {dimension}");
+        DataBuffer<int> starts = DataBuffer<int>.Allocate(array.Length + 1);
+        Properties.NumCoordinates(array, starts.Span[1..]);
+        Span<int> offsets = starts.Span;
+        offsets[0] = 0;
+        for (int row = 0; row < array.Length; row++) offsets[row + 1] = checked(offsets[row] + offsets[row + 1]);
+        if ((long)offsets[array.Length] * dimension != values.Length)
+            throw new ArgumentException($"{values.Length / dimension} coordinates given, the geometries have {offsets[array.Length]}");
+        DataBuffer<double> target = DataBuffer<double>.Allocate(checked(array.Coordinates.Length / array.Dimension * dimension));
+        target.Span.Fill(double.NaN);
+        // Safe: values stays pinned until the loop ends; each row writes its own vertices.
+        fixed (double* source = values)
+        {
+            var body = new SetBody { Array = array, Source = source, Starts = starts.Pointer, Dimension = dimension, Target = target.Pointer };
+            ParallelRange.For(array.Length, WorkGrain.Scan(array), ref body);
+        }
+        return WithCoordinates(array, dimension == 3, target);
+    }
+
     private static bool HasMissingZ(GeometryArray array)
     {
         if (array.Length == 0) return false;
@@ -61,6 +88,35 @@ public static unsafe class CoordinateEdits
     private static GeometryArray WithCoordinates(GeometryArray array, bool hasZ, DataBuffer<double> coordinates) =>
         new(array.Length, array.Type, hasZ, coordinates, array.GeometryOffsets, array.PartOffsets, array.RingOffsets,
             array.RowTypes, array.PartKinds, array.Validity, array.Crs);
+
+    private struct SetBody : IRangeBody
+    {
+        public GeometryArray Array;
+        public double* Source, Target;
+        public int* Starts;
+        public int Dimension;
+
+        public void Run(int start, int end)
+        {
+            for (int row = start; row < end; row++)
+            {
+                if (Array.IsNull(row)) continue;
+                double* next = Source + (long)Starts[row] * Dimension;
+                GeometryType type = Array.TypeOf(row);
+                (int partStart, int partEnd) = Array.PartsOf(row);
+                for (int part = partStart; part < partEnd; part++)
+                {
+                    GeometryType kind = Array.PartKindOf(part, type);
+                    if (kind == GeometryType.Point && Array.IsPartEmpty(part, kind)) continue;
+                    (int ringStart, int ringEnd) = Array.RingsOf(part);
+                    int first = Array.RingOffsets[ringStart], last = Array.RingOffsets[ringEnd];
+                    long count = (long)(last - first) * Dimension;
+                    Buffer.MemoryCopy(next, Target + (long)first * Dimension, count * sizeof(double), count * sizeof(double));
+                    next += count;
+                }
+            }
+        }
+    }
 
     private struct DropZBody : IRangeBody
     {

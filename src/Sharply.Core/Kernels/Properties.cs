@@ -1,3 +1,5 @@
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
 using Sharply.Core.Geometries;
 using Sharply.Core.Nts;
@@ -64,6 +66,10 @@ public static unsafe class Properties
 
     /// <summary>True for LineString rows that are closed and simple.</summary>
     public static void IsRing(GeometryArray array, Span<byte> output) => UnaryDriver.Run<IsRingOp>(array, output);
+
+    /// <summary>True for LineString rows of at least 4 vertices whose ring turns counterclockwise, by GEOS's
+    /// test (the orientation at the highest vertex, robust to flat tops and repeated points); false otherwise.</summary>
+    public static void IsCcw(GeometryArray array, Span<byte> output) => UnaryDriver.Run<IsCcwOp>(array, output);
 
     /// <summary>True for missing rows.</summary>
     public static void IsMissing(GeometryArray array, Span<byte> output)
@@ -288,6 +294,57 @@ public static unsafe class Properties
         public static bool Apply(GeometryArray array, int row) =>
             array.TypeOf(row) == GeometryType.LineString && IsClosedOp.Apply(array, row)
             && OfNts(array, row, static geometry => geometry.IsSimple);
+    }
+
+    private struct IsCcwOp : IUnaryBoolOp
+    {
+        public static bool Apply(GeometryArray array, int row)
+        {
+            if (array.TypeOf(row) != GeometryType.LineString) return false;
+            (int partStart, int partEnd) = array.PartsOf(row);
+            if (partStart == partEnd) return false;
+            (int ringStart, int ringEnd) = array.RingsOf(partStart);
+            if (ringStart == ringEnd) return false;
+            (int start, int end) = array.VerticesOf(ringStart);
+            return end - start >= 4 && IsCcwRing(array.VertexCoordinates(start, end), array.Dimension);
+        }
+
+        /// <summary>GEOS's Orientation::isCCW over interleaved coordinates (the last vertex closes the ring).</summary>
+        private static bool IsCcwRing(ReadOnlySpan<double> ring, int dimension)
+        {
+            int points = ring.Length / dimension - 1;
+            // The first highest vertex reached by a rising segment; none means the ring is flat.
+            int high = 0;
+            double prevY = ring[1], highY = ring[1];
+            for (int i = 1; i <= points; i++)
+            {
+                double y = ring[i * dimension + 1];
+                if (y > prevY && y >= highY)
+                {
+                    high = i;
+                    highY = y;
+                }
+                prevY = y;
+            }
+            if (high == 0) return false;
+            // The first vertex after it that is lower: the segment before it falls from the top.
+            int downLow = high;
+            do downLow = (downLow + 1) % points;
+            while (downLow != high && ring[downLow * dimension + 1] == highY);
+            int downHigh = downLow > 0 ? downLow - 1 : points - 1;
+            Coordinate upLowPoint = At(ring, dimension, high - 1), highPoint = At(ring, dimension, high);
+            Coordinate downLowPoint = At(ring, dimension, downLow), downHighPoint = At(ring, dimension, downHigh);
+            if (highPoint.Equals2D(downHighPoint))
+            {
+                // A pointed cap: its turn decides, unless it folds back on itself (A-B-A).
+                if (upLowPoint.Equals2D(highPoint) || downLowPoint.Equals2D(highPoint) || upLowPoint.Equals2D(downLowPoint)) return false;
+                return Orientation.Index(upLowPoint, highPoint, downLowPoint) == OrientationIndex.CounterClockwise;
+            }
+            // A flat cap: its direction decides.
+            return downHighPoint.X - highPoint.X < 0;
+        }
+
+        private static Coordinate At(ReadOnlySpan<double> ring, int dimension, int i) => new(ring[i * dimension], ring[i * dimension + 1]);
     }
 
     private struct ValidOp : IUnaryBoolOp

@@ -11,6 +11,7 @@ internal static unsafe class CoordinateEdits
     [
         new("force_2d", ["geometry"], &Force2D),
         new("force_3d", ["geometry", "z"], &Force3D),
+        new("set_coordinates", ["geometry", "coordinates"], &SetCoordinates),
     ];
 
     private static Owned Force2D(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.CoordinateEdits.Force2D);
@@ -33,5 +34,19 @@ internal static unsafe class CoordinateEdits
         if (rows.Length == 1 && values.Length != 1) rows = rows.Take(new int[values.Length]);
         using (Gil.ReleaseIf(input.IsLarge || values.Length > 256)) result = Kernels.CoordinateEdits.Force3D(rows, values);
         return Conversions.Geometries(input.IsScalar && view.Dimensions == 0, result);
+    }
+
+    /// <summary><c>set_coordinates(geometry, coordinates)</c>: coordinates is an (N, 2|3) float64 buffer (the
+    /// Python layer converts other inputs); the result is a new array (arrays are immutable).</summary>
+    private static Owned SetCoordinates(in Arguments args)
+    {
+        GeometryInput input = Conversions.Geometry(args[0], "geometry");
+        using BufferView view = BufferView.Acquire(args[1], "coordinates");
+        ReadOnlySpan<double> values = view.Span<double>("d", "coordinates", "float64");
+        if (view.Dimensions != 2 || view.Shape(1) is not (2 or 3))
+            throw new ArgumentException("coordinates must be an (N, 2) or (N, 3) array");
+        GeometryArray rows = input.Rows, result;
+        using (Gil.ReleaseIf(input.IsLarge || values.Length > 512)) result = Kernels.CoordinateEdits.SetCoordinates(rows, values, (int)view.Shape(1));
+        return Conversions.Geometries(input.IsScalar, result);
     }
 }

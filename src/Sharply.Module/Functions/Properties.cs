@@ -26,6 +26,7 @@ internal static unsafe class Properties
         new("is_simple", ["geometry"], &IsSimple),
         new("is_ring", ["geometry"], &IsRing),
         new("is_closed", ["geometry"], &IsClosed),
+        new("is_ccw", ["geometry"], &IsCcw),
         new("has_z", ["geometry"], &HasZ),
         new("is_missing", ["geometry"], &IsMissing),
         new("is_geometry", ["geometry"], &IsGeometry),
@@ -47,6 +48,7 @@ internal static unsafe class Properties
     private static Owned IsSimple(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsSimple);
     private static Owned IsRing(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsRing);
     private static Owned IsClosed(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsClosed);
+    private static Owned IsCcw(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsCcw);
     private static Owned HasZ(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.HasZ);
     private static Owned IsMissing(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsMissing);
     private static Owned IsGeometry(in Arguments args) => Calls.UnaryBool(args[0], &Kernels.Properties.IsGeometry);

@@ -36,6 +36,27 @@ public class CoordinateEditsTests
     }
 
     [Fact]
+    public void SetCoordinatesFillsRowsInListOrder()
+    {
+        GeometryArray rows = Read("POINT (9 9)", "MULTIPOINT (0 0, EMPTY, 1 1)", null, "POLYGON ((0 0, 1 0, 1 1, 0 0))", "POINT EMPTY").Slice(1, 4);
+        GeometryArray moved = CoordinateEdits.SetCoordinates(rows, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 5, 6], 2);
+        Assert.Same(rows.PartOffsets.Buffer, moved.PartOffsets.Buffer);
+        Assert.Equal("MULTIPOINT (1 2, EMPTY, 3 4) | None | POLYGON ((5 6, 7 8, 9 10, 5 6)) | POINT EMPTY", Texts(moved));
+        Assert.Throws<ArgumentException>(() => CoordinateEdits.SetCoordinates(rows, [1, 2], 2));
+        Assert.Equal("POINT Z (1 2 3)", Texts(CoordinateEdits.SetCoordinates(Read("POINT (0 0)"), [1, 2, 3], 3)));
+    }
+
+    [Fact]
+    public void IsCcwFollowsTheCapAtTheTop()
+    {
+        GeometryArray lines = Read("LINESTRING (0 0, 2 0, 2 1, 1 1, 0 1, 0 0)", "LINESTRING (0 0, 0 1, 1 1, 2 1, 2 0, 0 0)",
+            "LINESTRING (0 0, 1 1, 0 0, 1 1)", "LINESTRING (0 0, 1 0, 0 1)", "POLYGON ((0 0, 1 0, 1 1, 0 0))");
+        var output = new byte[5];
+        Properties.IsCcw(lines, output);
+        Assert.Equal([1, 0, 0, 0, 0], output);
+    }
+
+    [Fact]
     public void BoxesBroadcastAndMissNaN()
     {
         GeometryArray boxes = Boxes.Create([0, 10], [0], [1, double.NaN], [2], ccw: true);
