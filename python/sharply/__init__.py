@@ -12,7 +12,15 @@ from . import _sharply
 from ._runtime import get_num_threads, set_num_threads
 from ._sharply import Geometry, GeometryArray
 from . import _methods
-from .accessors import get_exterior_ring, get_geometry, get_interior_ring, get_parts, get_point, get_rings
+from .accessors import (
+    extract_unique_points,
+    get_exterior_ring,
+    get_geometry,
+    get_interior_ring,
+    get_parts,
+    get_point,
+    get_rings,
+)
 from .array import concat
 from .arrow import from_arrow
 from .constructive import (
@@ -135,6 +143,7 @@ __all__ = [
     "equals",
     "equals_exact",
     "errors",
+    "extract_unique_points",
     "force_2d",
     "force_3d",
     "from_arrow",

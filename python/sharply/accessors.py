@@ -14,6 +14,7 @@ from ._sharply import Geometry, GeometryArray
 from ._typing import GeometryArrayLike, GeometryLike, Int64Array
 
 __all__ = [
+    "extract_unique_points",
     "get_exterior_ring",
     "get_geometry",
     "get_interior_ring",
@@ -222,4 +223,32 @@ def get_point(geometry: GeometryLike, index: Index | IndexArray) -> Geometry | N
     <POINT (3 4)>
     >>> sharply.to_wkt(sharply.get_point(line, [0, 1, 5])).tolist()
     ['POINT (0 0)', 'POINT (1 2)', None]
+    """
+
+
+@overload
+def extract_unique_points(geometry: Geometry | None) -> Geometry | None: ...
+@overload
+def extract_unique_points(geometry: GeometryArrayLike) -> GeometryArray: ...
+
+@native
+def extract_unique_points(geometry: GeometryLike) -> Geometry | None | GeometryArray:
+    """Get the distinct vertices of each geometry as a MultiPoint, in order of first appearance.
+
+    Vertices are compared by x and y only (the first one's z is kept); empty geometries give MULTIPOINT EMPTY
+    and missing geometries None.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry, None or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.extract_unique_points(sharply.from_wkt("POLYGON ((0 0, 1 0, 1 1, 0 0))"))
+    <MULTIPOINT (0 0, 1 0, 1 1)>
     """

@@ -340,3 +340,16 @@ def test_set_coordinates_replaces_them_in_order(array):
         sharply.set_coordinates(array, coords[:-1])
     with pytest.raises(ValueError, match="coordinates"):
         sharply.set_coordinates(array, coords.ravel())
+
+
+_unique_points = lgeos._lgeos.GEOSGeom_extractUniquePoints_r
+_unique_points.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+_unique_points.restype = ctypes.c_void_p
+
+
+def test_extract_unique_points_matches_geos(array):
+    shapes = SHAPES + random_lines(300, 7) + [shapely.wkt.loads(text) for text in COLLECTIONS]
+    expected = [None if s is None else geom_factory(_unique_points(lgeos.geos_handle, s._geom)).wkb_hex for s in shapes]
+    assert hexes(sharply.extract_unique_points(to_sharply(shapes))) == expected
+    assert sharply.extract_unique_points(array[5]).wkt == "MULTIPOINT (0 0, 1 1, 2 0)"
+    assert sharply.extract_unique_points(None) is None

@@ -6,7 +6,7 @@ namespace Sharply.Core.Kernels;
 /// <summary>
 /// Pieces of geometries as geometries, with Shapely 2's rules: members (<c>get_parts</c>,
 /// <c>get_geometry</c>), rings as LineStrings (<c>get_exterior_ring</c>, <c>get_interior_ring</c>,
-/// <c>get_rings</c>) and vertices as Points (<c>get_point</c>). Negative indices count from the end; missing
+/// <c>get_rings</c>) and vertices as Points (<c>get_point</c>, <c>extract_unique_points</c>). Negative indices count from the end; missing
 /// rows, other types and indices out of range give missing rows (<c>Parts</c> and <c>Rings</c> give no rows
 /// for them). A selection that is a contiguous run of the input's parts or rings shares its buffers (parts of
 /// a Multi* array, rings of a Polygon array, shells of polygons without holes): nothing is copied.
@@ -99,6 +99,11 @@ public static unsafe class Accessors
         return new GeometryArray(shape.Count, GeometryType.Point, array.HasZ, coordinates, Offsets.Identity,
             Offsets.Identity, Offsets.Identity, validity: ValidityBits.FromFlags(present.Span), crs: array.Crs);
     }
+
+    /// <summary>The distinct vertices of each row as a MultiPoint, in order of first appearance, compared by x and y
+    /// (GEOS's extractUniquePoints); an empty row gives MULTIPOINT EMPTY, a missing row stays missing.</summary>
+    public static GeometryArray UniquePoints(GeometryArray array) =>
+        BuilderDriver.Run(array.Length, WorkGrain.Scan(array), array.HasZ, array.Crs, new AppendUniquePoints { Array = array });
 
     /// <summary>The members of a Multi* array are its parts: the parts level becomes the rows (no copy). A
     /// single-type array without missing rows is its own members.</summary>
@@ -289,6 +294,39 @@ public static unsafe class Accessors
                     builder.AppendMember(Array, member);
                     return;
                 }
+        }
+    }
+
+    private struct AppendUniquePoints : IAppendOp
+    {
+        public GeometryArray Array;
+
+        public void Append(GeometryArrayBuilder builder, int row)
+        {
+            if (Array.IsNull(row))
+            {
+                builder.AppendNull();
+                return;
+            }
+            builder.BeginGeometry(GeometryType.MultiPoint);
+            var seen = new HashSet<(double X, double Y)>();
+            int dimension = Array.Dimension;
+            GeometryType type = Array.TypeOf(row);
+            (int partStart, int partEnd) = Array.PartsOf(row);
+            for (int part = partStart; part < partEnd; part++)
+            {
+                GeometryType kind = Array.PartKindOf(part, type);
+                if (kind == GeometryType.Point && Array.IsPartEmpty(part, kind)) continue;
+                (int ringStart, int ringEnd) = Array.RingsOf(part);
+                ReadOnlySpan<double> values = Array.VertexCoordinates(Array.RingOffsets[ringStart], Array.RingOffsets[ringEnd]);
+                for (int i = 0; i < values.Length; i += dimension)
+                {
+                    if (!seen.Add((values[i], values[i + 1]))) continue;
+                    builder.BeginPart(GeometryType.Point);
+                    builder.BeginRing();
+                    builder.AddCoordinates(values.Slice(i, dimension), dimension);
+                }
+            }
         }
     }
 

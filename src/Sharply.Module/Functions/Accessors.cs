@@ -16,6 +16,7 @@ internal static unsafe class Accessors
         new("get_interior_ring", ["geometry", "index"], &GetInteriorRing),
         new("get_rings", ["geometry", "return_index"], &GetRings),
         new("get_point", ["geometry", "index"], &GetPoint),
+        new("extract_unique_points", ["geometry"], &ExtractUniquePoints),
     ];
 
     private static Owned GetParts(in Arguments args) => Flattened(args, &Kernels.Accessors.Parts);
@@ -24,6 +25,7 @@ internal static unsafe class Accessors
     private static Owned GetGeometry(in Arguments args) => Indexed(args, &Kernels.Accessors.GeometryN);
     private static Owned GetInteriorRing(in Arguments args) => Indexed(args, &Kernels.Accessors.InteriorRing);
     private static Owned GetPoint(in Arguments args) => Indexed(args, &Kernels.Accessors.PointN);
+    private static Owned ExtractUniquePoints(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Accessors.UniquePoints);
 
     /// <summary>geometry -> the pieces of all rows (always an array, as in Shapely), with their rows when
     /// return_index is true.</summary>
