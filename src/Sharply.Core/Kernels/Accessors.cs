@@ -9,7 +9,7 @@ namespace Sharply.Core.Kernels;
 /// <c>get_rings</c>) and vertices as Points (<c>get_point</c>, <c>extract_unique_points</c>). Negative indices count from the end; missing
 /// rows, other types and indices out of range give missing rows (<c>Parts</c> and <c>Rings</c> give no rows
 /// for them). A selection that is a contiguous run of the input's parts or rings shares its buffers (parts of
-/// a Multi* array, rings of a Polygon array, shells of polygons without holes): nothing is copied.
+/// arrays without collections, rings of a Polygon array, shells of polygons without holes): nothing is copied.
 /// </summary>
 public static unsafe class Accessors
 {
@@ -105,21 +105,31 @@ public static unsafe class Accessors
     public static GeometryArray UniquePoints(GeometryArray array) =>
         BuilderDriver.Run(array.Length, WorkGrain.Scan(array), array.HasZ, array.Crs, new AppendUniquePoints { Array = array });
 
-    /// <summary>The members of a Multi* array are its parts: the parts level becomes the rows (no copy). A
-    /// single-type array without missing rows is its own members.</summary>
+    /// <summary>
+    /// Without collections, and when all rows have parts of one kind (Polygon and MultiPolygon rows, say), the
+    /// members are exactly the parts: the parts level becomes the rows (no copy). A single-type array without
+    /// missing rows is its own members.
+    /// </summary>
     private static GeometryArray? SharedParts(GeometryArray array)
     {
-        if (array.Type is GeometryType.Mixed or GeometryType.GeometryCollection) return null;
-        if (GeometryTypes.IsSingle(array.Type)) return array.HasNulls ? null : array;
+        if (GeometryTypes.IsSingle(array.Type) && !array.HasNulls) return array;
+        GeometryType kind = GeometryType.Point;
+        bool seen = false;
         for (int row = 0; row < array.Length; row++)
         {
-            // A missing row's parts (an imported layout may keep some) would become members.
             (int partStart, int partEnd) = array.PartsOf(row);
-            if (partStart != partEnd && array.IsNull(row)) return null;
+            if (array.IsNull(row))
+            {
+                // A missing row's parts (placeholders of single types, or an imported layout's) would become members.
+                if (partStart != partEnd) return null;
+                continue;
+            }
+            GeometryType rowKind = GeometryTypes.PartKind(array.TypeOf(row));
+            if (rowKind == GeometryType.Mixed || (seen && rowKind != kind)) return null;
+            (kind, seen) = (rowKind, true);
         }
         int first = array.GeometryOffsets[0], end = array.GeometryOffsets[array.Length];
-        var parts = new GeometryArray(end, GeometryTypes.PartKind(array.Type), array.HasZ, array.Coordinates,
-            Offsets.Identity, array.PartOffsets, array.RingOffsets, crs: array.Crs);
+        var parts = new GeometryArray(end, kind, array.HasZ, array.Coordinates, Offsets.Identity, array.PartOffsets, array.RingOffsets, crs: array.Crs);
         return parts.Slice(first, end - first);
     }
 

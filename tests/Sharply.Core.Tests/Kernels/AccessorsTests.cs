@@ -30,6 +30,18 @@ public class AccessorsTests
     }
 
     [Fact]
+    public void PartsOfMixedSinglesAndMultisOfOneKindShareBuffers()
+    {
+        GeometryArray mixed = Read("POLYGON ((0 0, 1 0, 1 1, 0 0))", "MULTIPOLYGON (((5 5, 6 5, 6 6, 5 5)), ((7 7, 8 7, 8 8, 7 7)))", "POLYGON EMPTY");
+        GeometryArray parts = Accessors.Parts(mixed, out DataBuffer<long> index);
+        Assert.Same(mixed.Coordinates, parts.Coordinates);
+        Assert.Equal(Joined("POLYGON ((0 0, 1 0, 1 1, 0 0))", "POLYGON ((5 5, 6 5, 6 6, 5 5))", "POLYGON ((7 7, 8 7, 8 8, 7 7))", "POLYGON EMPTY"), Texts(parts));
+        Assert.Equal([0L, 1, 1, 2], index.Span.ToArray());
+        GeometryArray points = Read("POINT (1 1)", null, "MULTIPOINT (2 2, 3 3)");
+        Assert.Equal(Joined("POINT (1 1)", "POINT (2 2)", "POINT (3 3)"), Texts(Accessors.Parts(points, out _)));
+    }
+
+    [Fact]
     public void PartsOfCollectionsAreTheirMembers()
     {
         GeometryArray collections = Read("GEOMETRYCOLLECTION (MULTIPOINT (0 0, 1 1), POINT EMPTY, MULTILINESTRING EMPTY)", "GEOMETRYCOLLECTION EMPTY",
