@@ -23,7 +23,7 @@ def _with_arguments(function):
     return method
 
 
-for _function in [constructive.buffer, constructive.simplify, linear.line_interpolate_point, linear.line_locate_point]:
+for _function in [constructive.buffer, constructive.offset_curve, constructive.simplify, linear.line_interpolate_point, linear.line_locate_point]:
     setattr(Geometry, _function.__name__, _with_arguments(_function))
 setattr(Geometry, "interpolate", Geometry.line_interpolate_point)
 setattr(Geometry, "project", Geometry.line_locate_point)

@@ -10,12 +10,14 @@ __all__ = [
     "boundary",
     "buffer",
     "centroid",
+    "clip_by_rect",
     "convex_hull",
     "envelope",
     "make_valid",
     "minimum_bounding_circle",
     "minimum_rotated_rectangle",
     "normalize",
+    "offset_curve",
     "oriented_envelope",
     "point_on_surface",
     "representative_point",
@@ -485,3 +487,91 @@ def segmentize(geometry: GeometryLike, max_segment_length: float) -> Geometry | 
     >>> sharply.segmentize(sharply.from_wkt("LINESTRING (0 0, 0 10)"), 3.0)
     <LINESTRING (0 0, 0 2.5, 0 5, 0 7.5, 0 10)>
     """
+
+
+@overload
+def clip_by_rect(geometry: Geometry, xmin: float, ymin: float, xmax: float, ymax: float) -> Geometry: ...
+@overload
+def clip_by_rect(geometry: None, xmin: float, ymin: float, xmax: float, ymax: float) -> None: ...
+@overload
+def clip_by_rect(geometry: GeometryArrayLike, xmin: float, ymin: float, xmax: float, ymax: float) -> GeometryArray: ...
+
+@native
+def clip_by_rect(geometry: GeometryLike, xmin: float, ymin: float, xmax: float, ymax: float) -> Geometry | GeometryArray | None:
+    """Return the part of each geometry strictly inside a rectangle.
+
+    GEOS's fast rectangle clipping: points, lines and area edges lying on the rectangle's boundary are
+    dropped. A geometry inside the rectangle comes back unchanged; clipped lines and polygons are 2D and
+    may differ from ``intersection`` in vertex order. Nothing left gives GEOMETRYCOLLECTION EMPTY.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+    xmin, ymin, xmax, ymax : float
+        The rectangle: finite, with xmin < xmax and ymin < ymax (else ValueError).
+
+    Returns
+    -------
+    Geometry or GeometryArray
+        Missing geometries stay missing; NaN or infinite coordinates raise ValueError naming the row.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> line = sharply.from_wkt("LINESTRING (0 0, 10 10)")
+    >>> sharply.clip_by_rect(line, 0.0, 0.0, 1.0, 1.0)
+    <LINESTRING (0 0, 1 1)>
+    >>> sharply.clip_by_rect(sharply.from_wkt("POINT (0 0)"), 0.0, 0.0, 1.0, 1.0)
+    <GEOMETRYCOLLECTION EMPTY>
+    """
+
+
+def _offset_curve_stub(geometry, distance, quad_segs, join_style, mitre_limit):
+    """Native offset_curve: join_style as an integer code."""
+
+
+_offset_curve = native(_offset_curve_stub, name="offset_curve")
+
+
+@overload
+def offset_curve(geometry: Geometry, distance: float, quad_segs: int = ..., join_style: str | int = ..., mitre_limit: float = ...) -> Geometry: ...
+@overload
+def offset_curve(geometry: None, distance: float, quad_segs: int = ..., join_style: str | int = ..., mitre_limit: float = ...) -> None: ...
+@overload
+def offset_curve(geometry: GeometryArrayLike, distance: float, quad_segs: int = ..., join_style: str | int = ..., mitre_limit: float = ...) -> GeometryArray: ...
+
+def offset_curve(geometry: GeometryLike,
+    distance: float,
+    quad_segs: int = 8,
+    join_style: str | int = "round",
+    mitre_limit: float = 5.0,
+) -> Geometry | GeometryArray | None:
+    """Return the line at ``distance`` to the left of each line (to the right for a negative distance).
+
+    The curve keeps the line's direction. Polygons give the offset of their boundary; points and empty
+    geometries give LINESTRING EMPTY.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+    distance : float
+        NaN gives missing geometries; beyond 1e150 in magnitude (infinite included) raises ValueError.
+    quad_segs : int, default 8
+        Segments used to approximate a quarter circle, at most 100,000 (either sign).
+    join_style : {"round", "mitre", "bevel"}, default "round"
+    mitre_limit : float, default 5.0
+
+    Returns
+    -------
+    Geometry or GeometryArray
+        Missing geometries stay missing.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.offset_curve(sharply.from_wkt("LINESTRING (0 0, 10 0)"), 2.0)
+    <LINESTRING (0 2, 10 2)>
+    >>> sharply.offset_curve(sharply.from_wkt("LINESTRING (0 0, 10 0, 10 10)"), 1.0, join_style="mitre")
+    <LINESTRING (0 1, 9 1, 9 10)>
+    """
+    return _offset_curve(geometry, distance, int(quad_segs), _style(join_style, _JOIN_STYLES, "join_style"), mitre_limit)

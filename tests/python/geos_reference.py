@@ -68,3 +68,16 @@ def minimum_bounding_circle(geometry):
     radius = ctypes.c_double()
     circle = _MINIMUM_BOUNDING_CIRCLE(lgeos.geos_handle, geometry._geom, ctypes.byref(radius), None)
     return _geometry(circle), radius.value
+
+
+_CLIP_BY_RECT = _function("GEOSClipByRect", _POINTER, _POINTER, *[ctypes.c_double] * 4)
+_OFFSET_CURVE = _function("GEOSOffsetCurve", _POINTER, _POINTER, ctypes.c_double, ctypes.c_int, ctypes.c_int, ctypes.c_double)
+
+
+def clip_by_rect(geometry, xmin, ymin, xmax, ymax):
+    return _geometry(_CLIP_BY_RECT(lgeos.geos_handle, geometry._geom, xmin, ymin, xmax, ymax))
+
+
+def offset_curve(geometry, distance, quad_segs=8, join_style=1, mitre_limit=5.0):
+    """join_style: 1 round, 2 mitre, 3 bevel."""
+    return _geometry(_OFFSET_CURVE(lgeos.geos_handle, geometry._geom, distance, quad_segs, join_style, mitre_limit))

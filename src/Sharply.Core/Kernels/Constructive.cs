@@ -166,6 +166,20 @@ public static unsafe class Constructive
         return GeometryDriver.Run(array, new SegmentizeOp(maxSegmentLength));
     }
 
+    /// <summary>The parts of each row strictly inside the rectangle (GEOS's <c>GEOSClipByRect</c>, see
+    /// <see cref="RectangleClipper"/>); NaN or infinite coordinates raise.</summary>
+    public static GeometryArray ClipByRect(GeometryArray array, double xmin, double ymin, double xmax, double ymax) =>
+        GeometryDriver.Run(array, new ClipByRectOp(new RectangleClipper(xmin, ymin, xmax, ymax)));
+
+    /// <summary>The line at <paramref name="distance"/> to the left (right when negative) of each row's lines
+    /// and rings (NTS OffsetCurve, GEOS 3.11's algorithm); LINESTRING EMPTY for empty rows and points, missing
+    /// rows for a NaN distance.</summary>
+    public static GeometryArray OffsetCurve(GeometryArray array, double distance, int quadSegs, BufferJoinStyle joinStyle, double mitreLimit)
+    {
+        if (double.IsNaN(distance)) return Missing(array);
+        return GeometryDriver.Run(array, new OffsetCurveOp(distance, quadSegs, (JoinStyle)joinStyle, mitreLimit));
+    }
+
     private struct CentroidBody : IRangeBody
     {
         public GeometryArray Array;
@@ -435,6 +449,23 @@ public static unsafe class Constructive
     private readonly struct SegmentizeOp(double maxSegmentLength) : IGeometryOp
     {
         public NtsGeometry Apply(NtsGeometry geometry) => Densifier.Densify(geometry, maxSegmentLength);
+    }
+
+    private readonly struct ClipByRectOp(RectangleClipper clipper) : IGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry geometry) =>
+            HasFiniteCoordinates(geometry) ? clipper.Clip(geometry)
+            : throw new ArgumentException("NaN or infinite coordinates cannot be clipped");
+    }
+
+    private readonly struct OffsetCurveOp(double distance, int quadSegs, JoinStyle joinStyle, double mitreLimit) : IGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry geometry)
+        {
+            if (geometry.IsEmpty || geometry.Dimension == Dimension.Point) return NtsConverter.Factory.CreateLineString();
+            if (!HasFiniteCoordinates(geometry)) throw new ArgumentException("NaN or infinite coordinates have no offset curve");
+            return NetTopologySuite.Operation.Buffer.OffsetCurve.GetCurve(geometry, distance, quadSegs, joinStyle, mitreLimit);
+        }
     }
 
     private readonly struct NormalizeOp : IGeometryOp

@@ -25,6 +25,8 @@ internal static unsafe class Constructive
         new("minimum_bounding_circle", ["geometry"], &MinimumBoundingCircle),
         new("minimum_bounding_radius", ["geometry"], &MinimumBoundingRadius),
         new("segmentize", ["geometry", "max_segment_length"], &Segmentize),
+        new("clip_by_rect", ["geometry", "xmin", "ymin", "xmax", "ymax"], &ClipByRect),
+        new("offset_curve", ["geometry", "distance", "quad_segs", "join_style", "mitre_limit"], &OffsetCurve),
     ];
 
     private static Owned Centroid(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Centroid);
@@ -42,6 +44,21 @@ internal static unsafe class Constructive
     private static Owned Segmentize(in Arguments args) =>
         Calls.UnaryGeometry(args[0], new SegmentizeKernel(args[1].ToDouble("max_segment_length")));
 
+    private static Owned ClipByRect(in Arguments args) =>
+        Calls.UnaryGeometry(args[0], new ClipByRectKernel(
+            args[1].ToDouble("xmin"), args[2].ToDouble("ymin"), args[3].ToDouble("xmax"), args[4].ToDouble("ymax")));
+
+    /// <summary><c>offset_curve</c>: buffer's limits on distance and quad_segs; the Python layer turns the
+    /// join_style name into its integer code.</summary>
+    private static Owned OffsetCurve(in Arguments args)
+    {
+        double distance = CheckedDistance(args[1].ToDouble("distance"));
+        int quadSegs = CheckedQuadSegs(args[2].ToInt64("quad_segs"));
+        double mitreLimit = args[4].ToDouble("mitre_limit");
+        if (double.IsNaN(mitreLimit)) throw new ArgumentException("mitre_limit must be a number, got nan");
+        return Calls.UnaryGeometry(args[0], new OffsetCurveKernel(distance, quadSegs, (BufferJoinStyle)args[3].ToInt64("join_style"), mitreLimit));
+    }
+
     /// <summary>The largest quad_segs (either sign) buffer takes: 400,000 vertices a circle. Beyond, a circle
     /// takes seconds and megabytes, and 10**9 would take gigabytes.</summary>
     private const long MaxQuadSegs = 100_000;
@@ -53,17 +70,26 @@ internal static unsafe class Constructive
     /// <summary><c>buffer</c>; the Python layer turns cap_style / join_style names into their integer codes.</summary>
     private static Owned Buffer(in Arguments args)
     {
-        double distance = args[1].ToDouble("distance");
-        if (double.IsInfinity(distance)) throw new ArgumentException($"distance must be finite, got {(distance > 0 ? "inf" : "-inf")}");
-        if (Math.Abs(distance) > MaxDistance) throw new ArgumentException($"distance must be between -1e150 and 1e150, got {distance:R}");
-        long quadSegs = args[2].ToInt64("quad_segs");
-        if (quadSegs is < -MaxQuadSegs or > MaxQuadSegs)
-            throw new ArgumentException($"quad_segs must be between {-MaxQuadSegs} and {MaxQuadSegs}, got {quadSegs}");
+        double distance = CheckedDistance(args[1].ToDouble("distance"));
+        int quadSegs = CheckedQuadSegs(args[2].ToInt64("quad_segs"));
         double mitreLimit = args[5].ToDouble("mitre_limit");
         if (double.IsNaN(mitreLimit)) throw new ArgumentException("mitre_limit must be a number, got nan");
-        return Calls.UnaryGeometry(args[0], new BufferKernel(distance, (int)quadSegs,
+        return Calls.UnaryGeometry(args[0], new BufferKernel(distance, quadSegs,
             (BufferCapStyle)args[3].ToInt64("cap_style"), (BufferJoinStyle)args[4].ToInt64("join_style"), mitreLimit));
     }
+
+    /// <summary>A buffer or offset distance: NaN (missing results) or at most <see cref="MaxDistance"/>.</summary>
+    private static double CheckedDistance(double distance)
+    {
+        if (double.IsInfinity(distance)) throw new ArgumentException($"distance must be finite, got {(distance > 0 ? "inf" : "-inf")}");
+        if (Math.Abs(distance) > MaxDistance) throw new ArgumentException($"distance must be between -1e150 and 1e150, got {distance:R}");
+        return distance;
+    }
+
+    private static int CheckedQuadSegs(long quadSegs) =>
+        quadSegs is < -MaxQuadSegs or > MaxQuadSegs
+            ? throw new ArgumentException($"quad_segs must be between {-MaxQuadSegs} and {MaxQuadSegs}, got {quadSegs}")
+            : (int)quadSegs;
 
     private static Owned Simplify(in Arguments args)
     {
@@ -81,6 +107,9 @@ internal static unsafe class Constructive
     /// <summary>The <c>Geometry.convex_hull</c> property.</summary>
     public static Owned ConvexHullOf(Borrowed self) => Calls.UnaryGeometry(self, &Kernels.Constructive.ConvexHull);
 
+    /// <summary>The <c>Geometry.oriented_envelope</c> and <c>minimum_rotated_rectangle</c> properties.</summary>
+    public static Owned OrientedEnvelopeOf(Borrowed self) => Calls.UnaryGeometry(self, &Kernels.Constructive.OrientedEnvelope);
+
     /// <summary>The <c>Geometry.boundary</c> property (None for geometry collections).</summary>
     public static Owned BoundaryOf(Borrowed self) => Calls.UnaryGeometry(self, &Kernels.Constructive.Boundary);
 
@@ -89,6 +118,16 @@ internal static unsafe class Constructive
     {
         public GeometryArray Apply(GeometryArray rows) =>
             Kernels.Constructive.Buffer(rows, distance, quadSegs, cap, join, mitreLimit);
+    }
+
+    private readonly struct ClipByRectKernel(double xmin, double ymin, double xmax, double ymax) : IGeometryKernel
+    {
+        public GeometryArray Apply(GeometryArray rows) => Kernels.Constructive.ClipByRect(rows, xmin, ymin, xmax, ymax);
+    }
+
+    private readonly struct OffsetCurveKernel(double distance, int quadSegs, BufferJoinStyle join, double mitreLimit) : IGeometryKernel
+    {
+        public GeometryArray Apply(GeometryArray rows) => Kernels.Constructive.OffsetCurve(rows, distance, quadSegs, join, mitreLimit);
     }
 
     private readonly struct SegmentizeKernel(double maxSegmentLength) : IGeometryKernel

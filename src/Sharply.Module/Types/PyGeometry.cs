@@ -67,6 +67,8 @@ internal static unsafe class PyGeometry
             .Getter("envelope", &Constructive.EnvelopeOf, "The bounding box as a Polygon (a Point when degenerate to one point).")
             .Getter("convex_hull", &Constructive.ConvexHullOf, "The smallest convex geometry containing this one.")
             .Getter("boundary", &Constructive.BoundaryOf, "The topological boundary (None for geometry collections).")
+            .Getter("oriented_envelope", &Constructive.OrientedEnvelopeOf, "The rotated rectangle of least area enclosing the geometry.")
+            .Getter("minimum_rotated_rectangle", &Constructive.OrientedEnvelopeOf, "The rotated rectangle of least area enclosing the geometry.")
             .Getter("wkt", &Wkt, "Well-known text at full precision, trimmed.")
             .Getter("wkb", &Wkb, "Well-known binary (little endian, extended WKB for Z).")
             .Getter("coords", &Coords, "Coordinates of a point or linestring: a read-only numpy (N, 2) or (N, 3) float64 array.")
@@ -98,6 +100,7 @@ internal static unsafe class PyGeometry
             .Method("normalize", &Methods.Normalize, MethodSummary("normalize"))
             .Method("representative_point", &Methods.RepresentativePoint, MethodSummary("representative_point"))
             .Method("reverse", &Methods.Reverse, MethodSummary("reverse"))
+            .Method("segmentize", &Methods.Segmentize, MethodSummary("segmentize"))
             .Build(module);
         Type = type.Handle;
         return type;
@@ -139,6 +142,7 @@ internal static unsafe class PyGeometry
         [UnmanagedCallersOnly] public static nint Normalize(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Normalize, s, a, n, k);
         [UnmanagedCallersOnly] public static nint RepresentativePoint(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&RepresentativePoint, s, a, n, k);
         [UnmanagedCallersOnly] public static nint Reverse(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Reverse, s, a, n, k);
+        [UnmanagedCallersOnly] public static nint Segmentize(nint s, nint* a, nint n, nint k) => FunctionBinder.CallMethod(&Segmentize, s, a, n, k);
     }
 
     public static bool Is(Borrowed obj) => obj.Type == Type;

@@ -1,0 +1,198 @@
+"""clip_by_rect, offset_curve and the Geometry members of constructive functions, against GEOS 3.11 (through
+Shapely 1.8's library, tests/python/geos_reference.py) on every fixture type, empties, Z, None, random lines
+and the New York boroughs."""
+
+import math
+
+import numpy as np
+import pytest
+import shapely.wkb
+import shapely.wkt
+from shapely.validation import make_valid
+from shapely.geometry import LineString, Point
+
+import sharply
+from fixtures import normalized, nybb, shapely_fixtures, to_shapely, to_sharply
+import geos_reference
+
+FIXTURES = shapely_fixtures()
+FIXTURE_ARRAY = to_sharply(FIXTURES)
+
+CLIP_WKT = [
+    "LINESTRING (-1 0, 0 0, 0 5, 5 5, 5 -2)",
+    "LINESTRING (10 0, 10 10)",
+    "LINESTRING (5 5, 5 5)",
+    "LINESTRING Z (-5 1 0, 5 1 10)",
+    "LINESTRING Z (1 1 0, 5 1 10)",
+    "LINESTRING (-5 -5, 15 15, 15 -5, -5 15)",
+    "POINT (0 0)",
+    "POINT Z (1 1 1)",
+    "MULTIPOINT ((1 1), (0 0), (20 20))",
+    "POLYGON ((-5 -5, 5 -5, 5 5, -5 5, -5 -5))",
+    "POLYGON ((-5 -5, 0 -5, 0 5, -5 5, -5 -5))",
+    "POLYGON Z ((-5 -5 1, 5 -5 2, 5 5 3, -5 5 4, -5 -5 1))",
+    "POLYGON ((-1 -1, 11 -1, 11 11, -1 11, -1 -1), (2 2, 3 2, 3 3, 2 3, 2 2))",
+    "POLYGON ((-1 4, 11 4, 11 6, -1 6, -1 4))",
+    "POLYGON ((-1 1, 11 1, 11 2, -1 2, -1 1), (-2 -2, -1 -2, -1 -1, -2 -2))",
+    "POLYGON ((-2 -2, 12 -2, 12 12, -2 12, -2 -2), (-1 -1, 11 -1, 11 11, -1 11, -1 -1))",
+    "MULTIPOLYGON (((-1 1, 3 1, 3 3, -1 3, -1 1)), ((7 7, 12 7, 12 12, 7 12, 7 7)))",
+    "GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (-1 1, 11 1), POLYGON ((-5 -5, 5 -5, 5 5, -5 5, -5 -5)))",
+]
+CLIP_GEOMETRIES = FIXTURES + [shapely.wkt.loads(text) for text in CLIP_WKT]
+
+
+def _flat(geometry):
+    return shapely.wkb.loads(shapely.wkb.dumps(geometry, output_dimension=2))
+
+
+def _same_clip(got, expected):
+    """Equal after normalize, else the same type, area, length and point set (vertex order may differ). Clipped
+    lines and areas are 2D where GEOS keeps the z of the vertices it did not move: compared in 2D."""
+    if got.geom_type != expected.geom_type:
+        return False
+    got, expected = _flat(got), _flat(expected)
+    if normalized(got).equals_exact(normalized(expected), 1e-9):
+        return True
+    return (
+        math.isclose(got.area, expected.area, rel_tol=1e-9, abs_tol=1e-9)
+        and math.isclose(got.length, expected.length, rel_tol=1e-9, abs_tol=1e-9)
+        and got.symmetric_difference(expected).area <= 1e-9 * max(expected.area, 1)
+        and got.equals(expected)
+    )
+
+
+@pytest.mark.parametrize("rectangle", [(0.0, 0.0, 10.0, 10.0), (1.5, 0.5, 4.0, 3.0), (-3.0, -3.0, 0.5, 25.0)])
+def test_clip_by_rect_matches_geos(rectangle):
+    actual = to_shapely(sharply.clip_by_rect(to_sharply(CLIP_GEOMETRIES), *rectangle))
+    for geometry, got in zip(CLIP_GEOMETRIES, actual):
+        if geometry is None:
+            assert got is None
+            continue
+        if geometry.is_empty:  # as shapely.ops.clip_by_rect (GEOS 3.11 fails on POINT EMPTY)
+            assert got.wkt == geometry.wkt
+            continue
+        if geometry.geom_type.endswith("Polygon") and not geometry.is_valid:
+            geometry = make_valid(geometry)  # repaired first (GEOS traces the self-crossing rings)
+        expected = geos_reference.clip_by_rect(geometry, *rectangle)
+        assert _same_clip(got, expected), (geometry.wkt, got.wkt, expected.wkt)
+
+
+def test_clip_by_rect_random_lines_and_boroughs_match_geos():
+    rng = np.random.default_rng(11)
+    lines = [LineString(rng.uniform(-50, 150, (rng.integers(2, 20), 2))) for _ in range(300)]
+    actual = to_shapely(sharply.clip_by_rect(to_sharply(lines), 0.0, 0.0, 100.0, 100.0))
+    for line, got in zip(lines, actual):
+        expected = geos_reference.clip_by_rect(line, 0.0, 0.0, 100.0, 100.0)
+        assert math.isclose(got.length, expected.length, rel_tol=1e-12, abs_tol=1e-9), (line.wkt, got.wkt, expected.wkt)
+        assert got.is_empty == expected.is_empty and (got.is_empty or got.hausdorff_distance(expected) < 1e-9)
+    boroughs = nybb()
+    box = (960000.0, 150000.0, 1010000.0, 220000.0)
+    for borough, got in zip(boroughs, to_shapely(sharply.clip_by_rect(to_sharply(boroughs), *box))):
+        expected = geos_reference.clip_by_rect(borough, *box)
+        assert got.geom_type == expected.geom_type
+        assert math.isclose(got.area, expected.area, rel_tol=1e-9)
+        assert got.symmetric_difference(expected).area <= 1e-6 * expected.area
+
+
+def test_clip_by_rect_scalar_and_errors():
+    inside = sharply.from_wkt("LINESTRING Z (1 1 0, 5 1 10)")
+    assert sharply.clip_by_rect(inside, 0.0, 0.0, 10.0, 10.0) == inside
+    assert sharply.clip_by_rect(None, 0.0, 0.0, 1.0, 1.0) is None
+    assert sharply.clip_by_rect(sharply.from_wkt("POINT (5 5)"), 0, 0, 1, 1).wkt == "GEOMETRYCOLLECTION EMPTY"
+    with pytest.raises(ValueError, match="non-empty"):
+        sharply.clip_by_rect(inside, 0.0, 0.0, 0.0, 10.0)
+    with pytest.raises(ValueError, match="finite"):
+        sharply.clip_by_rect(inside, math.nan, 0.0, 1.0, 10.0)
+    bad = sharply.from_wkt(["POINT (1 1)", "LINESTRING (0 0, nan 5)"])
+    with pytest.raises(ValueError, match="row 1"):
+        sharply.clip_by_rect(bad, 0.0, 0.0, 10.0, 10.0)
+
+
+# GEOS 3.11's GEOSOffsetCurve still trims a single-sided buffer; NTS's OffsetCurve is the algorithm of GEOS 3.12
+# (Shapely 2.1's wheels). They agree where no join folds back: these are compared with GEOS 3.11.
+OFFSET_WKT = [
+    "LINESTRING (0 0, 10 0)",
+    "LINESTRING (0 0, 10 0, 10 10)",
+    "LINESTRING (0 0, 10 0, 15 10, 20 0, 30 0)",
+    "LINESTRING Z (0 0 1, 10 0 2)",
+    "MULTILINESTRING ((0 0, 10 0), (0 5, 10 5))",
+    "GEOMETRYCOLLECTION (LINESTRING (0 0, 10 0), POINT (1 1))",
+]
+OFFSET_GEOMETRIES = [shapely.wkt.loads(text) for text in OFFSET_WKT]
+JOIN_CODES = {"round": 1, "mitre": 2, "bevel": 3}
+
+
+@pytest.mark.parametrize("join_style", ["round", "mitre", "bevel"])
+@pytest.mark.parametrize("distance", [1.0, -1.0, 2.5])
+def test_offset_curve_matches_geos_without_folds(distance, join_style):
+    actual = to_shapely(sharply.offset_curve(to_sharply(OFFSET_GEOMETRIES), distance, join_style=join_style))
+    for geometry, got in zip(OFFSET_GEOMETRIES, actual):
+        expected = geos_reference.offset_curve(geometry, distance, 8, JOIN_CODES[join_style], 5.0)
+        assert got.geom_type == expected.geom_type and not got.has_z, (geometry.wkt, got.wkt, expected.wkt)
+        assert math.isclose(got.length, expected.length, rel_tol=1e-9), (geometry.wkt, got.wkt, expected.wkt)
+        assert got.hausdorff_distance(expected) < 1e-9, (geometry.wkt, got.wkt, expected.wkt)
+
+
+def _parts(geometry):
+    return list(geometry.geoms) if hasattr(geometry, "geoms") else [geometry]
+
+
+def _distance_to_lines(geometry, point):
+    """The distance from the point to the lines and polygon boundaries of the geometry."""
+    return min((part.boundary if part.geom_type == "Polygon" else part).distance(point) for part in _parts(geometry))
+
+
+@pytest.mark.parametrize("distance", [1.0, -0.5, 2.5])
+def test_offset_curve_vertices_lie_at_the_distance(distance):
+    """Every fixture, and 100 random lines: with round joins each vertex of the curve is at |distance| from the
+    input's lines and boundaries (up to the sagitta of two arc segments where a section of the curve
+    ends inside an arc); points and empties give LINESTRING EMPTY; None stays None. Invalid polygons are left
+    out (their boundaries cross)."""
+    rng = np.random.default_rng(5)
+    geometries = FIXTURES + [LineString(rng.uniform(0, 100, (rng.integers(2, 8), 2))) for _ in range(100)]
+    actual = to_shapely(sharply.offset_curve(to_sharply(geometries), distance))
+    for geometry, got in zip(geometries, actual):
+        if geometry is None:
+            assert got is None
+            continue
+        assert got.geom_type in ("LineString", "MultiLineString") and not got.has_z, (geometry.wkt, got.wkt)
+        if geometry.is_empty or geometry.geom_type in ("Point", "MultiPoint"):
+            assert got.wkt == "LINESTRING EMPTY"
+            continue
+        if not geometry.is_valid and geometry.geom_type.endswith("Polygon"):
+            continue
+        if geometry.geom_type == "LineString" and not geometry.is_closed:
+            assert not got.is_empty, geometry.wkt
+        chord = abs(distance) * (1 - math.cos(math.pi / 16))
+        for line in _parts(got):
+            for x, y in line.coords:
+                found = _distance_to_lines(geometry, Point(x, y))
+                assert abs(distance) - chord - 1e-9 <= found <= abs(distance) * (1 + 1e-9), (geometry.wkt, got.wkt, x, y)
+
+
+def test_offset_curve_scalar_nan_and_errors():
+    line = sharply.from_wkt("LINESTRING (0 0, 10 0)")
+    assert sharply.offset_curve(line, -2.0).wkt == "LINESTRING (0 -2, 10 -2)"
+    assert line.offset_curve(1.0).wkt == "LINESTRING (0 1, 10 1)"
+    assert sharply.offset_curve(line, math.nan) is None
+    assert sharply.offset_curve(None, 1.0) is None
+    assert sharply.offset_curve(sharply.from_wkt("POINT (1 1)"), 1.0).wkt == "LINESTRING EMPTY"
+    with pytest.raises(ValueError, match="join_style"):
+        sharply.offset_curve(line, 1.0, join_style="pointy")
+    with pytest.raises(ValueError, match="finite"):
+        sharply.offset_curve(line, math.inf)
+    with pytest.raises(ValueError, match="row 1"):
+        sharply.offset_curve(sharply.from_wkt(["LINESTRING (0 0, 1 1)", "LINESTRING (0 0, inf 5)"]), 1.0)
+
+
+def test_geometry_members_match_functions():
+    for geometry in FIXTURE_ARRAY:
+        if geometry is None:
+            continue
+        assert geometry.oriented_envelope == sharply.oriented_envelope(geometry)
+        assert geometry.minimum_rotated_rectangle == sharply.minimum_rotated_rectangle(geometry)
+        assert geometry.segmentize(0.5) == sharply.segmentize(geometry, 0.5)
+        assert geometry.segmentize(max_segment_length=2.0) == sharply.segmentize(geometry, 2.0)
+    square = sharply.from_wkt("MULTIPOINT ((0 0), (10 0), (10 10))")
+    assert square.oriented_envelope.area == 100.0
+    assert sharply.from_wkt("LINESTRING (0 0, 0 10)").segmentize(5.0).wkt == "LINESTRING (0 0, 0 5, 0 10)"
