@@ -29,6 +29,7 @@ from .constructive import (
     centroid,
     clip_by_rect,
     convex_hull,
+    delaunay_triangles,
     envelope,
     make_valid,
     minimum_bounding_circle,
@@ -37,10 +38,13 @@ from .constructive import (
     offset_curve,
     oriented_envelope,
     point_on_surface,
+    polygonize,
     representative_point,
     reverse,
     segmentize,
     simplify,
+    snap,
+    voronoi_polygons,
 )
 from .coordinates import count_coordinates, force_2d, force_3d, get_coordinates, set_coordinates
 from .creation import (
@@ -58,7 +62,17 @@ from .io import from_geojson, from_wkb, from_wkt, to_geojson, to_wkb, to_wkt
 from .interop import from_geopandas, from_shapely, to_geopandas, to_shapely
 from .join import sjoin, sjoin_geopandas
 from .linear import line_interpolate_point, line_locate_point, line_merge, shortest_line
-from .measurement import area, bounds, distance, hausdorff_distance, length, minimum_bounding_radius, total_bounds
+from .measurement import (
+    area,
+    bounds,
+    distance,
+    frechet_distance,
+    hausdorff_distance,
+    length,
+    minimum_bounding_radius,
+    minimum_clearance,
+    total_bounds,
+)
 from .predicates import (
     contains,
     contains_properly,
@@ -105,6 +119,7 @@ from .set_operations import (
     intersection,
     intersection_all,
     symmetric_difference,
+    symmetric_difference_all,
     unary_union,
     union,
     union_all,
@@ -138,6 +153,7 @@ __all__ = [
     "covered_by",
     "covers",
     "crosses",
+    "delaunay_triangles",
     "difference",
     "disjoint",
     "distance",
@@ -149,6 +165,7 @@ __all__ = [
     "extract_unique_points",
     "force_2d",
     "force_3d",
+    "frechet_distance",
     "from_arrow",
     "from_geojson",
     "from_geopandas",
@@ -199,6 +216,7 @@ __all__ = [
     "make_valid",
     "minimum_bounding_circle",
     "minimum_bounding_radius",
+    "minimum_clearance",
     "minimum_rotated_rectangle",
     "multilinestrings",
     "multipoints",
@@ -209,6 +227,7 @@ __all__ = [
     "overlaps",
     "point_on_surface",
     "points",
+    "polygonize",
     "polygons",
     "relate",
     "relate_pattern",
@@ -221,7 +240,9 @@ __all__ = [
     "simplify",
     "sjoin",
     "sjoin_geopandas",
+    "snap",
     "symmetric_difference",
+    "symmetric_difference_all",
     "to_geojson",
     "to_geopandas",
     "to_ragged_array",
@@ -233,5 +254,6 @@ __all__ = [
     "unary_union",
     "union",
     "union_all",
+    "voronoi_polygons",
     "within",
 ]

@@ -12,6 +12,7 @@ __all__ = [
     "centroid",
     "clip_by_rect",
     "convex_hull",
+    "delaunay_triangles",
     "envelope",
     "make_valid",
     "minimum_bounding_circle",
@@ -20,10 +21,13 @@ __all__ = [
     "offset_curve",
     "oriented_envelope",
     "point_on_surface",
+    "polygonize",
     "representative_point",
     "reverse",
     "segmentize",
     "simplify",
+    "snap",
+    "voronoi_polygons",
 ]
 
 _CAP_STYLES = {"round": 1, "flat": 2, "square": 3}
@@ -575,3 +579,153 @@ def offset_curve(geometry: GeometryLike,
     <LINESTRING (0 1, 9 1, 9 10)>
     """
     return _offset_curve(geometry, distance, int(quad_segs), _style(join_style, _JOIN_STYLES, "join_style"), mitre_limit)
+
+
+@overload
+def delaunay_triangles(geometry: Geometry, tolerance: float = ..., only_edges: bool = ...) -> Geometry: ...
+@overload
+def delaunay_triangles(geometry: None, tolerance: float = ..., only_edges: bool = ...) -> None: ...
+@overload
+def delaunay_triangles(geometry: GeometryArrayLike, tolerance: float = ..., only_edges: bool = ...) -> GeometryArray: ...
+
+@native
+def delaunay_triangles(geometry: GeometryLike, tolerance: float = 0.0, only_edges: bool = False) -> Geometry | GeometryArray | None:
+    """Compute the Delaunay triangulation of the vertices of each geometry.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+    tolerance : float, default 0.0
+        Vertices closer than this are merged; finite and non-negative.
+    only_edges : bool, default False
+        Return the edges of the triangles as a MultiLineString rather than the triangles.
+
+    Returns
+    -------
+    Geometry or GeometryArray
+        A GeometryCollection of triangles (empty with fewer than three distinct vertices), or a
+        MultiLineString of their edges; missing geometries stay missing.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> points = sharply.from_wkt("MULTIPOINT ((0 0), (1 0), (1 1), (0 1))")
+    >>> len(sharply.delaunay_triangles(points).geoms)
+    2
+    >>> len(sharply.delaunay_triangles(points, only_edges=True).geoms)
+    5
+    """
+
+
+def _voronoi_polygons_stub(geometry, tolerance, extend_to, only_edges):
+    """Native voronoi_polygons."""
+
+
+@overload
+def voronoi_polygons(geometry: Geometry, tolerance: float = ..., extend_to: Geometry | None = ..., only_edges: bool = ...) -> Geometry: ...
+@overload
+def voronoi_polygons(geometry: None, tolerance: float = ..., extend_to: Geometry | None = ..., only_edges: bool = ...) -> None: ...
+@overload
+def voronoi_polygons(geometry: GeometryArrayLike, tolerance: float = ..., extend_to: Geometry | None = ..., only_edges: bool = ...) -> GeometryArray: ...
+
+@native
+def voronoi_polygons(
+    geometry: GeometryLike, tolerance: float = 0.0, extend_to: Geometry | None = None, only_edges: bool = False
+) -> Geometry | GeometryArray | None:
+    """Compute the Voronoi diagram of the vertices of each geometry.
+
+    The cells are clipped to the vertices' envelope grown by its larger side, or to the envelope of
+    ``extend_to`` when that is larger.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+    tolerance : float, default 0.0
+        Vertices closer than this are merged; finite and non-negative.
+    extend_to : Geometry, optional
+        A single geometry whose envelope the diagram should cover.
+    only_edges : bool, default False
+        Return the edges of the cells as lines rather than the cells.
+
+    Returns
+    -------
+    Geometry or GeometryArray
+        A GeometryCollection of polygons (empty with fewer than two distinct vertices), or the lines of
+        their edges; missing geometries stay missing.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> cells = sharply.voronoi_polygons(sharply.from_wkt("MULTIPOINT ((0 0), (2 0))"))
+    >>> [cell.area for cell in cells.geoms]
+    [12.0, 12.0]
+    >>> sharply.voronoi_polygons(sharply.from_wkt("MULTIPOINT ((0 0), (2 0))"), only_edges=True)
+    <LINESTRING (1 2, 1 -2)>
+    """
+
+
+@overload
+def snap(geometry: Geometry | None, reference: Geometry | None, tolerance: float) -> Geometry | None: ...
+@overload
+def snap(geometry: GeometryArrayLike, reference: GeometryLike, tolerance: float) -> GeometryArray: ...
+@overload
+def snap(geometry: GeometryLike, reference: GeometryArrayLike, tolerance: float) -> GeometryArray: ...
+
+@native
+def snap(geometry: GeometryLike, reference: GeometryLike, tolerance: float) -> Geometry | GeometryArray | None:
+    """Snap the vertices and segments of each geometry to the vertices of ``reference`` within ``tolerance``.
+
+    Arrays are paired element-wise; a single geometry is broadcast against an array. Where several
+    reference vertices lie within ``tolerance`` of a vertex, it snaps to the first of them (NTS's rule;
+    GEOS takes the closest).
+
+    Parameters
+    ----------
+    geometry, reference : Geometry or array_like of geometries
+    tolerance : float
+        NaN gives missing geometries.
+
+    Returns
+    -------
+    Geometry or GeometryArray
+        Missing where either geometry is missing.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> square = sharply.from_wkt("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))")
+    >>> sharply.snap(square, sharply.from_wkt("POINT (2.5 2.5)"), 1.0)
+    <POLYGON ((0 0, 2 0, 2.5 2.5, 0 2, 0 0))>
+    """
+
+
+def _polygonize_stub(geometries):
+    """Native polygonize of all rows."""
+
+
+_polygonize = native(_polygonize_stub, name="polygonize")
+
+
+def polygonize(geometries: GeometryLike) -> Geometry:
+    """Form the polygons enclosed by the lines of all geometries.
+
+    The lines must be noded (meet only at their ends); polygon rings count as lines. Missing geometries
+    are ignored.
+
+    Parameters
+    ----------
+    geometries : Geometry or array_like of geometries
+
+    Returns
+    -------
+    Geometry
+        A GeometryCollection of polygons (empty when the lines enclose none).
+
+    Examples
+    --------
+    >>> import sharply
+    >>> lines = sharply.from_wkt(["LINESTRING (0 0, 1 1)", "LINESTRING (0 0, 0 1)", "LINESTRING (0 1, 1 1)"])
+    >>> sharply.polygonize(lines)
+    <GEOMETRYCOLLECTION (POLYGON ((1 1, 0 0, 0 1, 1 1)))>
+    """
+    return _polygonize(geometries)

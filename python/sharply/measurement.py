@@ -1,5 +1,6 @@
 """Measures of geometries: geometry -> float64, bounds."""
 
+import math
 from typing import overload
 
 from ._native import native
@@ -7,7 +8,9 @@ from ._sharply import Geometry
 from ._typing import FloatArray, GeometryArrayLike, GeometryLike
 
 __all__ = [
+    "frechet_distance",
     "minimum_bounding_radius",
+    "minimum_clearance",
 ]
 
 
@@ -173,6 +176,76 @@ def hausdorff_distance(a: GeometryLike, b: GeometryLike) -> float | FloatArray:
     >>> import sharply
     >>> sharply.hausdorff_distance(sharply.points([[0, 0], [3, 4]]), sharply.points(0.0, 0.0)).tolist()
     [0.0, 5.0]
+    """
+
+
+def _frechet_distance_stub(a, b, densify):
+    """Native frechet_distance: densify as a float, NaN for None."""
+
+
+_frechet_distance = native(_frechet_distance_stub, name="frechet_distance")
+
+
+@overload
+def frechet_distance(a: Geometry | None, b: Geometry | None, densify: float | None = ...) -> float: ...
+@overload
+def frechet_distance(a: GeometryArrayLike, b: GeometryLike, densify: float | None = ...) -> FloatArray: ...
+@overload
+def frechet_distance(a: GeometryLike, b: GeometryArrayLike, densify: float | None = ...) -> FloatArray: ...
+
+def frechet_distance(a: GeometryLike, b: GeometryLike, densify: float | None = None) -> float | FloatArray:
+    """Compute the discrete Fréchet distance between pairs of geometries.
+
+    The shortest leash that lets one walker follow the vertices of ``a`` and another those of ``b``, both
+    forwards. Arrays are paired element-wise; a single geometry is broadcast against an array. Missing or
+    empty geometries give NaN.
+
+    Parameters
+    ----------
+    a, b : Geometry or array_like of geometries
+    densify : float, optional
+        Split each segment into round(1 / densify) equal pieces first; in (0, 1].
+
+    Returns
+    -------
+    float or numpy.ndarray of float64
+
+    Examples
+    --------
+    >>> import sharply
+    >>> a = sharply.from_wkt("LINESTRING (0 0, 100 0)")
+    >>> b = sharply.from_wkt("LINESTRING (0 0, 50 50, 100 0)")
+    >>> round(sharply.frechet_distance(a, b), 6)
+    70.710678
+    >>> sharply.frechet_distance(a, b, densify=0.5)
+    50.0
+    """
+    return _frechet_distance(a, b, math.nan if densify is None else float(densify))
+
+
+@overload
+def minimum_clearance(geometry: Geometry | None) -> float: ...
+@overload
+def minimum_clearance(geometry: GeometryArrayLike) -> FloatArray: ...
+
+@native
+def minimum_clearance(geometry: GeometryLike) -> float | FloatArray:
+    """Compute the smallest distance a vertex of each geometry can move to make it invalid.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+
+    Returns
+    -------
+    float or numpy.ndarray of float64
+        Infinity when no move can (a single point, empty geometries), NaN for missing ones.
+
+    Examples
+    --------
+    >>> import sharply
+    >>> sharply.minimum_clearance(sharply.from_wkt("POLYGON ((0 0, 4 0, 4 4, 2 0.5, 0 4, 0 0))"))
+    0.5
     """
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "intersection",
     "intersection_all",
     "symmetric_difference",
+    "symmetric_difference_all",
     "unary_union",
     "union",
     "union_all",
@@ -153,6 +154,13 @@ _union_all = native(_union_all_stub, name="union_all")
 _intersection_all = native(_intersection_all_stub, name="intersection_all")
 
 
+def _symmetric_difference_all_stub(geometries):
+    """Native symmetric_difference_all of all rows."""
+
+
+_symmetric_difference_all = native(_symmetric_difference_all_stub, name="symmetric_difference_all")
+
+
 def _check_axis(axis):
     # GeometryArrays are one-dimensional: axis 0 (or -1) is the whole array, as is None.
     if axis not in (None, 0, -1):
@@ -213,3 +221,29 @@ def intersection_all(geometries: GeometryLike, axis: int | None = None) -> Geome
     """
     _check_axis(axis)
     return _intersection_all(geometries)
+
+
+def symmetric_difference_all(geometries: GeometryLike, axis: int | None = None) -> Geometry:
+    """Compute the symmetric difference of all geometries, folded in order.
+
+    Missing geometries are ignored; with none left the result is GEOMETRYCOLLECTION EMPTY.
+
+    Parameters
+    ----------
+    geometries : Geometry or array_like of geometries
+    axis : int or None, default None
+        GeometryArrays are one-dimensional: None, 0 and -1 all reduce the whole array.
+
+    Returns
+    -------
+    Geometry
+
+    Examples
+    --------
+    >>> import sharply
+    >>> squares = sharply.buffer(sharply.points([[0.0, 0.0], [1.0, 1.0]]), 1.0, cap_style="square")
+    >>> sharply.symmetric_difference_all(squares).area
+    6.0
+    """
+    _check_axis(axis)
+    return _symmetric_difference_all(geometries)

@@ -112,7 +112,11 @@ internal static unsafe class Calls
     }
 
     /// <summary>geometry x geometry -> float64.</summary>
-    public static Owned BinaryDouble(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, Span<double>, void> kernel)
+    public static Owned BinaryDouble(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, Span<double>, void> kernel) =>
+        BinaryDouble(a, b, new BinaryDoublePointer(kernel));
+
+    /// <summary>geometry x geometry -> float64, with the kernel's parameters captured in <paramref name="kernel"/>.</summary>
+    public static Owned BinaryDouble<TKernel>(Borrowed a, Borrowed b, TKernel kernel) where TKernel : struct, IBinaryDoubleKernel
     {
         (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
@@ -120,20 +124,26 @@ internal static unsafe class Calls
         if (left.IsScalar && right.IsScalar)
         {
             double value = 0;
-            using (Gil.ReleaseIf(large)) kernel(leftRows, rightRows, new Span<double>(ref value));
+            using (Gil.ReleaseIf(large)) kernel.Apply(leftRows, rightRows, new Span<double>(ref value));
             return Py.Float(value);
         }
         DataBuffer<double> output = DataBuffer<double>.Allocate(Paired(leftRows.Length, rightRows.Length));
-        using (Gil.ReleaseIf(large)) kernel(leftRows, rightRows, output.Span);
+        using (Gil.ReleaseIf(large)) kernel.Apply(leftRows, rightRows, output.Span);
         return Conversions.Doubles(output);
     }
 
     /// <summary>geometry x geometry -> geometry.</summary>
-    public static Owned BinaryGeometry(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, GeometryArray> kernel)
+    public static Owned BinaryGeometry(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, GeometryArray> kernel) =>
+        BinaryGeometry(a, b, new BinaryGeometryPointer(kernel), "a", "b");
+
+    /// <summary>geometry x geometry -> geometry, with the kernel's parameters captured in <paramref name="kernel"/>
+    /// and the arguments' names for errors.</summary>
+    public static Owned BinaryGeometry<TKernel>(Borrowed a, Borrowed b, TKernel kernel, string nameA, string nameB)
+        where TKernel : struct, IBinaryGeometryKernel
     {
-        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
+        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, nameA), Conversions.Geometry(b, nameB));
         GeometryArray result;
-        using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) result = kernel(left.Rows, right.Rows);
+        using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) result = kernel.Apply(left.Rows, right.Rows);
         return Conversions.Geometries(left.IsScalar && right.IsScalar, result);
     }
 
@@ -161,4 +171,28 @@ internal interface IBinaryBoolKernel
 internal readonly unsafe struct BinaryBoolPointer(delegate*<GeometryArray, GeometryArray, Span<byte>, void> kernel) : IBinaryBoolKernel
 {
     public void Apply(GeometryArray a, GeometryArray b, Span<byte> output) => kernel(a, b, output);
+}
+
+/// <summary>A geometry x geometry -> float64 kernel with its parameters (densify fraction...).</summary>
+internal interface IBinaryDoubleKernel
+{
+    void Apply(GeometryArray a, GeometryArray b, Span<double> output);
+}
+
+/// <summary>A parameterless geometry x geometry -> float64 kernel.</summary>
+internal readonly unsafe struct BinaryDoublePointer(delegate*<GeometryArray, GeometryArray, Span<double>, void> kernel) : IBinaryDoubleKernel
+{
+    public void Apply(GeometryArray a, GeometryArray b, Span<double> output) => kernel(a, b, output);
+}
+
+/// <summary>A geometry x geometry -> geometry kernel with its parameters (snapping tolerance...).</summary>
+internal interface IBinaryGeometryKernel
+{
+    GeometryArray Apply(GeometryArray a, GeometryArray b);
+}
+
+/// <summary>A parameterless geometry x geometry -> geometry kernel.</summary>
+internal readonly unsafe struct BinaryGeometryPointer(delegate*<GeometryArray, GeometryArray, GeometryArray> kernel) : IBinaryGeometryKernel
+{
+    public GeometryArray Apply(GeometryArray a, GeometryArray b) => kernel(a, b);
 }

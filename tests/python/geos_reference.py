@@ -81,3 +81,46 @@ def clip_by_rect(geometry, xmin, ymin, xmax, ymax):
 def offset_curve(geometry, distance, quad_segs=8, join_style=1, mitre_limit=5.0):
     """join_style: 1 round, 2 mitre, 3 bevel."""
     return _geometry(_OFFSET_CURVE(lgeos.geos_handle, geometry._geom, distance, quad_segs, join_style, mitre_limit))
+
+
+_DELAUNAY = _function("GEOSDelaunayTriangulation", _POINTER, _POINTER, ctypes.c_double, ctypes.c_int)
+_VORONOI = _function("GEOSVoronoiDiagram", _POINTER, _POINTER, _POINTER, ctypes.c_double, ctypes.c_int)
+_SNAP = _function("GEOSSnap", _POINTER, _POINTER, _POINTER, ctypes.c_double)
+_FRECHET = _function("GEOSFrechetDistance", ctypes.c_int, _POINTER, _POINTER, ctypes.POINTER(ctypes.c_double))
+_FRECHET_DENSIFY = _function(
+    "GEOSFrechetDistanceDensify", ctypes.c_int, _POINTER, _POINTER, ctypes.c_double, ctypes.POINTER(ctypes.c_double)
+)
+_MINIMUM_CLEARANCE = _function("GEOSMinimumClearance", ctypes.c_int, _POINTER, ctypes.POINTER(ctypes.c_double))
+
+
+def delaunay_triangles(geometry, tolerance=0.0, only_edges=False):
+    return _geometry(_DELAUNAY(lgeos.geos_handle, geometry._geom, tolerance, int(only_edges)))
+
+
+def voronoi_polygons(geometry, tolerance=0.0, extend_to=None, only_edges=False):
+    envelope = extend_to._geom if extend_to is not None else None
+    return _geometry(_VORONOI(lgeos.geos_handle, geometry._geom, envelope, tolerance, int(only_edges)))
+
+
+def snap(geometry, reference, tolerance):
+    return _geometry(_SNAP(lgeos.geos_handle, geometry._geom, reference._geom, tolerance))
+
+
+def _double(function, *arguments):
+    value = ctypes.c_double()
+    if function(lgeos.geos_handle, *arguments, ctypes.byref(value)) == 0:
+        raise GEOSError(f"{function.__name__} failed")
+    return value.value
+
+
+def frechet_distance(a, b, densify=None):
+    if densify is None:
+        return _double(_FRECHET, a._geom, b._geom)
+    return _double(_FRECHET_DENSIFY, a._geom, b._geom, densify)
+
+
+def minimum_clearance(geometry):
+    value = ctypes.c_double()
+    if _MINIMUM_CLEARANCE(lgeos.geos_handle, geometry._geom, ctypes.byref(value)) != 0:
+        raise GEOSError("GEOSMinimumClearance failed")
+    return value.value

@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+import shapely.geometry
+import shapely.ops
 import shapely.wkb
 import shapely.wkt
 from shapely.validation import make_valid
@@ -196,3 +198,139 @@ def test_geometry_members_match_functions():
     square = sharply.from_wkt("MULTIPOINT ((0 0), (10 0), (10 10))")
     assert square.oriented_envelope.area == 100.0
     assert sharply.from_wkt("LINESTRING (0 0, 0 10)").segmentize(5.0).wkt == "LINESTRING (0 0, 0 5, 0 10)"
+
+
+def _normalized_parts(geometry):
+    return sorted(normalized(part).wkt for part in _parts(geometry)) if not geometry.is_empty else []
+
+
+SITES_WKT = [
+    "MULTIPOINT ((0 0), (1 0), (0 1))",
+    "MULTIPOINT ((0 0), (1 0))",
+    "MULTIPOINT ((0 0), (10 0), (10 10), (0 10), (5 5))",
+    "MULTIPOINT ((0 0), (0.01 0), (3 1), (1 4))",
+    "LINESTRING (0 0, 1 0, 1 1)",
+]
+SITES = FIXTURES + [shapely.wkt.loads(text) for text in SITES_WKT]
+
+
+def _random_sites(seed):
+    rng = np.random.default_rng(seed)
+    return shapely.geometry.MultiPoint(rng.uniform(0, 100, (40, 2)))
+
+
+@pytest.mark.parametrize("only_edges", [False, True])
+@pytest.mark.parametrize("tolerance", [0.0, 0.05])
+def test_delaunay_triangles_match_geos(tolerance, only_edges):
+    geometries = SITES + [_random_sites(seed) for seed in range(5)]
+    actual = to_shapely(sharply.delaunay_triangles(to_sharply(geometries), tolerance, only_edges=only_edges))
+    for geometry, got in zip(geometries, actual):
+        if geometry is None:
+            assert got is None
+            continue
+        expected = geos_reference.delaunay_triangles(geometry, tolerance, only_edges)
+        assert got.geom_type == expected.geom_type, (geometry.wkt, got.wkt, expected.wkt)
+        assert _normalized_parts(got) == _normalized_parts(expected), (geometry.wkt, got.wkt, expected.wkt)
+
+
+@pytest.mark.parametrize("extend_to", [None, "POLYGON ((-50 -50, 200 -50, 200 200, -50 200, -50 -50))"])
+def test_voronoi_polygons_match_geos(extend_to):
+    geometries = SITES + [_random_sites(seed) for seed in range(5)]
+    extend = None if extend_to is None else shapely.wkt.loads(extend_to)
+    sharply_extend = None if extend is None else sharply.from_wkt(extend_to)
+    cells = to_shapely(sharply.voronoi_polygons(to_sharply(geometries), extend_to=sharply_extend))
+    edges = to_shapely(sharply.voronoi_polygons(to_sharply(geometries), extend_to=sharply_extend, only_edges=True))
+    for geometry, got, got_edges in zip(geometries, cells, edges):
+        if geometry is None:
+            assert got is None and got_edges is None
+            continue
+        expected = geos_reference.voronoi_polygons(geometry, 0.0, extend, False)
+        assert got.geom_type == expected.geom_type, (geometry.wkt, got.wkt, expected.wkt)
+        assert len(_parts(got)) == len(_parts(expected)) if not expected.is_empty else got.is_empty
+        for cell in [] if expected.is_empty else _parts(expected):
+            match = [part for part in _parts(got) if part.representative_point().within(cell)]
+            assert len(match) == 1 and match[0].symmetric_difference(cell).area < 1e-6, (geometry.wkt, cell.wkt)
+        expected_edges = geos_reference.voronoi_polygons(geometry, 0.0, extend, True)
+        assert got_edges.is_empty == expected_edges.is_empty, (geometry.wkt, got_edges.wkt, expected_edges.wkt)
+        if not expected_edges.is_empty:
+            assert math.isclose(got_edges.length, expected_edges.length, rel_tol=1e-9)
+            assert got_edges.hausdorff_distance(expected_edges) < 1e-6
+
+
+@pytest.mark.parametrize("tolerance", [0.0, 0.25, 0.5])
+def test_snap_matches_geos(tolerance):
+    """Tolerances where each vertex has at most one reference vertex within reach: with several, NTS snaps to
+    the first and GEOS to the closest."""
+    reference = shapely.wkt.loads("MULTIPOINT ((0.3 0.2), (10.4 -0.3), (4.8 4.9), (2.2 2.1))")
+    actual = to_shapely(sharply.snap(FIXTURE_ARRAY, sharply.from_wkt(reference.wkt), tolerance))
+    for geometry, got in zip(FIXTURES, actual):
+        if geometry is None:
+            assert got is None
+            continue
+        if geometry.is_empty:
+            assert got.wkt == geometry.wkt
+            continue
+        expected = geos_reference.snap(geometry, reference, tolerance)
+        assert got.geom_type == expected.geom_type and got.has_z == expected.has_z, (geometry.wkt, got.wkt)
+        assert got.equals_exact(expected, 0) or normalized(got).equals_exact(normalized(expected), 0), (got.wkt, expected.wkt)
+    paired = sharply.snap(FIXTURE_ARRAY[:3], FIXTURE_ARRAY[3:6], 5.0)
+    assert len(paired) == 3 and paired[0] == sharply.snap(FIXTURE_ARRAY[0], FIXTURE_ARRAY[3], 5.0)
+    assert sharply.snap(FIXTURE_ARRAY[0], FIXTURE_ARRAY[3], math.nan) is None
+
+
+@pytest.mark.parametrize("densify", [None, 0.5, 0.1])
+def test_frechet_distance_matches_geos(densify):
+    rng = np.random.default_rng(3)
+    lines = [LineString(rng.uniform(0, 100, (rng.integers(2, 9), 2))) for _ in range(60)]
+    a, b = lines[:30], lines[30:]
+    actual = sharply.frechet_distance(to_sharply(a), to_sharply(b), densify=densify)
+    assert actual.dtype == np.float64 and actual.shape == (30,)
+    for x, y, got in zip(a, b, actual):
+        assert math.isclose(got, geos_reference.frechet_distance(x, y, densify), rel_tol=1e-12)
+    fixtures = sharply.frechet_distance(FIXTURE_ARRAY, FIXTURE_ARRAY[5], densify=densify)
+    for geometry, got in zip(FIXTURES, fixtures):
+        if geometry is None or geometry.is_empty:
+            assert math.isnan(got)
+        else:
+            assert math.isclose(got, geos_reference.frechet_distance(geometry, FIXTURES[5], densify), rel_tol=1e-12), geometry.wkt
+    with pytest.raises(ValueError, match="densify"):
+        sharply.frechet_distance(FIXTURE_ARRAY[5], FIXTURE_ARRAY[6], densify=1.5)
+
+
+def test_minimum_clearance_matches_geos():
+    geometries = FIXTURES + nybb()
+    actual = sharply.minimum_clearance(to_sharply(geometries))
+    assert actual.dtype == np.float64
+    for geometry, got in zip(geometries, actual):
+        if geometry is None:
+            assert math.isnan(got)
+            continue
+        assert math.isclose(got, geos_reference.minimum_clearance(geometry), rel_tol=1e-12), geometry.wkt
+    assert sharply.minimum_clearance(sharply.from_wkt("POINT (1 1)")) == math.inf
+
+
+def test_polygonize_matches_geos():
+    lines = [shapely.wkt.loads(text) for text in [
+        "LINESTRING (0 0, 1 1)", "LINESTRING (0 0, 0 1)", "LINESTRING (0 1, 1 1)", "LINESTRING (1 1, 1 0)",
+        "LINESTRING (1 0, 0 0)", "LINESTRING (5 5, 6 6)", "POLYGON ((10 10, 11 10, 11 11, 10 10))",
+    ]]
+    got = to_shapely(sharply.polygonize(to_sharply(lines + [None])))
+    expected = shapely.geometry.GeometryCollection(list(shapely.ops.polygonize(lines)))
+    assert got.geom_type == "GeometryCollection"
+    assert _normalized_parts(got) == _normalized_parts(expected)
+    assert sharply.polygonize(to_sharply([None])).wkt == "GEOMETRYCOLLECTION EMPTY"
+    grid = [LineString([(x, 0), (x, 10)]) for x in range(11)] + [LineString([(0, y), (10, y)]) for y in range(11)]
+    noded = shapely.ops.unary_union(grid)
+    assert len(sharply.polygonize(sharply.from_wkt(noded.wkt)).geoms) == 100
+
+
+def test_symmetric_difference_all_folds_in_order():
+    squares = [shapely.geometry.box(i, i, i + 2, i + 2) for i in range(4)]
+    got = to_shapely(sharply.symmetric_difference_all(to_sharply(squares + [None])))
+    expected = squares[0]
+    for square in squares[1:]:
+        expected = expected.symmetric_difference(square)
+    assert got.symmetric_difference(expected).area < 1e-12 and math.isclose(got.area, expected.area)
+    assert sharply.symmetric_difference_all(to_sharply([None])).wkt == "GEOMETRYCOLLECTION EMPTY"
+    with pytest.raises(ValueError, match="axis"):
+        sharply.symmetric_difference_all(to_sharply(squares), axis=1)

@@ -7,7 +7,10 @@ using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Buffer;
 using NetTopologySuite.Operation.Distance;
 using NetTopologySuite.Operation.Linemerge;
+using NetTopologySuite.Operation.Overlay.Snap;
 using NetTopologySuite.Simplify;
+using NetTopologySuite.Triangulate;
+using NetTopologySuite.Triangulate.QuadEdge;
 using Sharply.Core.Geometries;
 using Sharply.Core.Nts;
 using Sharply.Core.Parallel;
@@ -179,6 +182,54 @@ public static unsafe class Constructive
         if (double.IsNaN(distance)) return Missing(array);
         return GeometryDriver.Run(array, new OffsetCurveOp(distance, quadSegs, (JoinStyle)joinStyle, mitreLimit));
     }
+
+    /// <summary>The Delaunay triangulation of each row's vertices (NTS DelaunayTriangulationBuilder, GEOS's
+    /// algorithm): a GeometryCollection of triangles, or with <paramref name="onlyEdges"/> a MultiLineString of
+    /// their edges; empty when there are fewer than three distinct vertices (two give their one edge).</summary>
+    public static GeometryArray DelaunayTriangles(GeometryArray array, double tolerance, bool onlyEdges) =>
+        GeometryDriver.Run(array, new DelaunayOp(CheckedTolerance(tolerance), onlyEdges));
+
+    /// <summary>The Voronoi diagram of each row's vertices (NTS VoronoiDiagramBuilder, GEOS's algorithm): a
+    /// GeometryCollection of cells clipped to the sites' envelope grown by its larger side (and to
+    /// <paramref name="extendTo"/> when larger), or with <paramref name="onlyEdges"/> the cells' edges inside it.</summary>
+    public static GeometryArray VoronoiPolygons(GeometryArray array, double tolerance, Envelope? extendTo, bool onlyEdges) =>
+        GeometryDriver.Run(array, new VoronoiOp(CheckedTolerance(tolerance), extendTo, onlyEdges));
+
+    /// <summary>Each row of <paramref name="a"/> with its vertices and segments snapped to the vertices of the
+    /// paired row of <paramref name="b"/> within <paramref name="tolerance"/> (NTS GeometrySnapper, as GEOS); a NaN
+    /// tolerance gives missing rows.</summary>
+    public static GeometryArray Snap(GeometryArray a, GeometryArray b, double tolerance) =>
+        double.IsNaN(tolerance)
+            ? NtsConverter.ToArray(new NtsGeometry?[Broadcast.Of(a.Length, b.Length).Count], a.Crs ?? b.Crs)
+            : GeometryDriver.Run(a, b, new SnapOp(tolerance));
+
+    /// <summary>The polygons formed by the lines of all present rows (NTS Polygonizer, GEOS's algorithm: the
+    /// lines must be noded), as a one-row GeometryCollection.</summary>
+    public static GeometryArray Polygonize(GeometryArray array)
+    {
+        var polygonizer = new NetTopologySuite.Operation.Polygonize.Polygonizer();
+        for (int row = 0; row < array.Length; row++)
+        {
+            if (NtsConverter.ToNts(array, row) is not { } geometry) continue;
+            if (!HasFiniteCoordinates(geometry))
+                throw new GeometryOperationException(row, new ArgumentException("NaN or infinite coordinates cannot be polygonized"));
+            polygonizer.Add(geometry);
+        }
+        NtsGeometry result;
+        try
+        {
+            result = NtsConverter.Factory.CreateGeometryCollection([.. polygonizer.GetPolygons()]);
+        }
+        catch (Exception error) when (error is not SharplyException)
+        {
+            throw new GeometryOperationException(-1, error);
+        }
+        return NtsConverter.ToArray([result], array.Crs);
+    }
+
+    private static double CheckedTolerance(double tolerance) =>
+        tolerance >= 0 && double.IsFinite(tolerance) ? tolerance
+        : throw new ArgumentException($"tolerance must be a finite non-negative number, got {tolerance:R}");
 
     private struct CentroidBody : IRangeBody
     {
@@ -466,6 +517,139 @@ public static unsafe class Constructive
             if (!HasFiniteCoordinates(geometry)) throw new ArgumentException("NaN or infinite coordinates have no offset curve");
             return NetTopologySuite.Operation.Buffer.OffsetCurve.GetCurve(geometry, distance, quadSegs, joinStyle, mitreLimit);
         }
+    }
+
+    private readonly struct DelaunayOp(double tolerance, bool onlyEdges) : IGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry geometry)
+        {
+            GeometryFactory factory = NtsConverter.Factory;
+            if (!HasFiniteCoordinates(geometry)) throw new ArgumentException("NaN or infinite coordinates cannot be triangulated");
+            if (geometry.IsEmpty) return onlyEdges ? factory.CreateMultiLineString() : factory.CreateGeometryCollection();
+            var builder = new DelaunayTriangulationBuilder { Tolerance = tolerance };
+            builder.SetSites(geometry);
+            return onlyEdges ? builder.GetEdges(factory) : builder.GetTriangles(factory);
+        }
+    }
+
+    private readonly struct VoronoiOp(double tolerance, Envelope? extendTo, bool onlyEdges) : IGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry geometry)
+        {
+            GeometryFactory factory = NtsConverter.Factory;
+            if (!HasFiniteCoordinates(geometry)) throw new ArgumentException("NaN or infinite coordinates have no Voronoi diagram");
+            // GEOS: fewer than two distinct sites have no edges, and one cell only when there is an envelope
+            // to extend to.
+            CoordinateList sites = DelaunayTriangulationBuilder.ExtractUniqueCoordinates(geometry);
+            Envelope diagram = DiagramEnvelope(DelaunayTriangulationBuilder.Envelope(sites), extendTo);
+            NtsGeometry clip = factory.ToGeometry(diagram);
+            if (sites.Count < 2)
+            {
+                if (onlyEdges) return extendTo is null || geometry.IsEmpty ? factory.CreateMultiLineString() : factory.CreateLineString();
+                return extendTo is null || geometry.IsEmpty ? factory.CreateGeometryCollection() : factory.CreateGeometryCollection([clip]);
+            }
+            // GEOS's construction: the triangulation's frame covers the diagram's envelope (NTS's builder frames
+            // the sites only, so its cells fall short of a larger extend_to, and it grows the sites' envelope
+            // by its diagonal rather than its larger side).
+            var subdivision = new QuadEdgeSubdivision(diagram, tolerance);
+            new IncrementalDelaunayTriangulator(subdivision).InsertSites(DelaunayTriangulationBuilder.ToVertices(sites));
+            IList<NtsGeometry> cells = subdivision.GetVoronoiCellPolygons(factory);
+            if (onlyEdges) return CellEdges(cells, diagram);
+            var clipped = new List<NtsGeometry>(cells.Count);
+            foreach (NtsGeometry cell in cells)
+            {
+                if (diagram.Contains(cell.EnvelopeInternal))
+                {
+                    clipped.Add(cell);
+                    continue;
+                }
+                Coordinate[] ring = ClipConvex(((Polygon)cell).ExteriorRing.Coordinates, diagram);
+                if (ring.Length >= 4) clipped.Add(factory.CreatePolygon(ring));
+            }
+            return factory.CreateGeometryCollection([.. clipped]);
+        }
+
+        /// <summary>A convex ring clipped to the envelope (Sutherland-Hodgman, exact for convex rings: Voronoi
+        /// cells are convex, and overlay is not robust for their far frame vertices); closed, or empty.</summary>
+        private static Coordinate[] ClipConvex(Coordinate[] ring, Envelope envelope)
+        {
+            var points = new List<Coordinate>(ring.AsSpan(0, ring.Length - 1).ToArray());
+            for (int side = 0; side < 4 && points.Count > 0; side++)
+            {
+                var output = new List<Coordinate>(points.Count + 2);
+                for (int i = 0; i < points.Count; i++)
+                {
+                    Coordinate current = points[i], previous = points[(i + points.Count - 1) % points.Count];
+                    bool inCurrent = Inside(current, side, envelope), inPrevious = Inside(previous, side, envelope);
+                    if (inCurrent != inPrevious) output.Add(Crossing(previous, current, side, envelope));
+                    if (inCurrent) output.Add(current);
+                }
+                points = output;
+            }
+            if (points.Count < 3) return [];
+            points.Add(points[0].Copy());
+            return [.. points];
+        }
+
+        private static bool Inside(Coordinate p, int side, Envelope e) => side switch
+        {
+            0 => p.X >= e.MinX,
+            1 => p.X <= e.MaxX,
+            2 => p.Y >= e.MinY,
+            _ => p.Y <= e.MaxY,
+        };
+
+        private static Coordinate Crossing(Coordinate a, Coordinate b, int side, Envelope e)
+        {
+            if (side < 2)
+            {
+                double x = side == 0 ? e.MinX : e.MaxX;
+                return new Coordinate(x, a.Y + (x - a.X) / (b.X - a.X) * (b.Y - a.Y));
+            }
+            double y = side == 2 ? e.MinY : e.MaxY;
+            return new Coordinate(a.X + (y - a.Y) / (b.Y - a.Y) * (b.X - a.X), y);
+        }
+
+        /// <summary>
+        /// The edges of the cells inside the envelope, as GEOS gives them: one segment per edge shared by two
+        /// cells (both cells hold the same circumcentres, so a shared edge is found by its two ends), clipped
+        /// to the envelope without its sides.
+        /// </summary>
+        private static NtsGeometry CellEdges(IList<NtsGeometry> cells, Envelope diagram)
+        {
+            GeometryFactory factory = NtsConverter.Factory;
+            var seen = new HashSet<(double, double, double, double)>();
+            var segments = new List<LineString>();
+            foreach (NtsGeometry cell in cells)
+            {
+                Coordinate[] ring = ((Polygon)cell).ExteriorRing.Coordinates;
+                for (int i = 1; i < ring.Length; i++)
+                {
+                    Coordinate a = ring[i - 1], b = ring[i];
+                    if (a.Equals2D(b)) continue;
+                    (Coordinate low, Coordinate high) = a.CompareTo(b) < 0 ? (a, b) : (b, a);
+                    if (seen.Add((low.X, low.Y, high.X, high.Y))) segments.Add(factory.CreateLineString([a.Copy(), b.Copy()]));
+                }
+            }
+            return new RectangleClipper(diagram.MinX, diagram.MinY, diagram.MaxX, diagram.MaxY)
+                .Clip(factory.CreateMultiLineString([.. segments]));
+        }
+
+        /// <summary>GEOS's clipping envelope: the sites' envelope grown by its larger side, and the requested one.</summary>
+        private static Envelope DiagramEnvelope(Envelope sites, Envelope? extendTo)
+        {
+            var envelope = new Envelope(sites);
+            envelope.ExpandBy(Math.Max(sites.Width, sites.Height));
+            if (extendTo is not null) envelope.ExpandToInclude(extendTo);
+            return envelope;
+        }
+    }
+
+    private readonly struct SnapOp(double tolerance) : IBinaryGeometryOp
+    {
+        public NtsGeometry Apply(NtsGeometry a, NtsGeometry b) =>
+            HasFiniteCoordinates(a) && HasFiniteCoordinates(b) ? new GeometrySnapper(a).SnapTo(b, tolerance)
+            : throw new ArgumentException("NaN or infinite coordinates cannot be snapped");
     }
 
     private readonly struct NormalizeOp : IGeometryOp

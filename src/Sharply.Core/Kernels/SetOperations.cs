@@ -31,7 +31,13 @@ public static class SetOperations
 
     /// <summary>The intersection of all present rows, folded in row order, as a one-row array
     /// (GEOMETRYCOLLECTION EMPTY when there is none).</summary>
-    public static GeometryArray IntersectionAll(GeometryArray array)
+    public static GeometryArray IntersectionAll(GeometryArray array) => Fold(array, SpatialFunction.Intersection);
+
+    /// <summary>The symmetric difference of all present rows, folded in row order, as a one-row array
+    /// (GEOMETRYCOLLECTION EMPTY when there is none).</summary>
+    public static GeometryArray SymmetricDifferenceAll(GeometryArray array) => Fold(array, SpatialFunction.SymDifference);
+
+    private static GeometryArray Fold(GeometryArray array, SpatialFunction function)
     {
         List<NtsGeometry> geometries = Present(array);
         NtsGeometry result = geometries.Count == 0 ? NtsConverter.Factory.CreateGeometryCollection() : geometries[0];
@@ -39,7 +45,7 @@ public static class SetOperations
         {
             NtsGeometry current = result;
             NtsGeometry next = geometries[i];
-            result = Guard(() => FastOverlay.Overlay(current, next, SpatialFunction.Intersection));
+            result = Guard(() => FastOverlay.Overlay(current, next, function));
         }
         return NtsConverter.ToArray([result], array.Crs);
     }

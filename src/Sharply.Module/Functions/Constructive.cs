@@ -1,5 +1,7 @@
+using NetTopologySuite.Geometries;
 using Sharply.Core.Geometries;
 using Sharply.Core.Kernels;
+using Sharply.Core.Nts;
 using Sharply.CPython;
 using Kernels = Sharply.Core.Kernels;
 
@@ -27,6 +29,10 @@ internal static unsafe class Constructive
         new("segmentize", ["geometry", "max_segment_length"], &Segmentize),
         new("clip_by_rect", ["geometry", "xmin", "ymin", "xmax", "ymax"], &ClipByRect),
         new("offset_curve", ["geometry", "distance", "quad_segs", "join_style", "mitre_limit"], &OffsetCurve),
+        new("delaunay_triangles", ["geometry", "tolerance", "only_edges"], &DelaunayTriangles),
+        new("voronoi_polygons", ["geometry", "tolerance", "extend_to", "only_edges"], &VoronoiPolygons),
+        new("snap", ["geometry", "reference", "tolerance"], &Snap),
+        new("polygonize", ["geometries"], &Polygonize),
     ];
 
     private static Owned Centroid(in Arguments args) => Calls.UnaryGeometry(args[0], &Kernels.Constructive.Centroid);
@@ -58,6 +64,34 @@ internal static unsafe class Constructive
         if (double.IsNaN(mitreLimit)) throw new ArgumentException("mitre_limit must be a number, got nan");
         return Calls.UnaryGeometry(args[0], new OffsetCurveKernel(distance, quadSegs, (BufferJoinStyle)args[3].ToInt64("join_style"), mitreLimit));
     }
+
+    private static Owned DelaunayTriangles(in Arguments args) =>
+        Calls.UnaryGeometry(args[0], new DelaunayKernel(args[1].ToDouble("tolerance"), args[2].ToBool()));
+
+    /// <summary><c>voronoi_polygons</c>: extend_to is a geometry (its envelope counts) or None, converted once.</summary>
+    private static Owned VoronoiPolygons(in Arguments args)
+    {
+        double tolerance = args[1].ToDouble("tolerance");
+        Envelope? extendTo = null;
+        if (args.HasValue(2))
+        {
+            GeometryInput input = Conversions.Geometry(args[2], "extend_to");
+            if (!input.IsScalar) throw new ArgumentException("extend_to must be a single geometry or None");
+            if (NtsConverter.ToNts(input.Rows, 0) is { IsEmpty: false } geometry)
+            {
+                Envelope envelope = geometry.EnvelopeInternal;
+                if (!(double.IsFinite(envelope.MinX) && double.IsFinite(envelope.MinY) && double.IsFinite(envelope.MaxX) && double.IsFinite(envelope.MaxY)))
+                    throw new ArgumentException("extend_to must have finite coordinates");
+                extendTo = envelope;
+            }
+        }
+        return Calls.UnaryGeometry(args[0], new VoronoiKernel(tolerance, extendTo, args[3].ToBool()));
+    }
+
+    private static Owned Snap(in Arguments args) =>
+        Calls.BinaryGeometry(args[0], args[1], new SnapKernel(args[2].ToDouble("tolerance")), "geometry", "reference");
+
+    private static Owned Polygonize(in Arguments args) => Calls.ReduceGeometry(args[0], &Kernels.Constructive.Polygonize);
 
     /// <summary>The largest quad_segs (either sign) buffer takes: 400,000 vertices a circle. Beyond, a circle
     /// takes seconds and megabytes, and 10**9 would take gigabytes.</summary>
@@ -128,6 +162,21 @@ internal static unsafe class Constructive
     private readonly struct OffsetCurveKernel(double distance, int quadSegs, BufferJoinStyle join, double mitreLimit) : IGeometryKernel
     {
         public GeometryArray Apply(GeometryArray rows) => Kernels.Constructive.OffsetCurve(rows, distance, quadSegs, join, mitreLimit);
+    }
+
+    private readonly struct DelaunayKernel(double tolerance, bool onlyEdges) : IGeometryKernel
+    {
+        public GeometryArray Apply(GeometryArray rows) => Kernels.Constructive.DelaunayTriangles(rows, tolerance, onlyEdges);
+    }
+
+    private readonly struct VoronoiKernel(double tolerance, Envelope? extendTo, bool onlyEdges) : IGeometryKernel
+    {
+        public GeometryArray Apply(GeometryArray rows) => Kernels.Constructive.VoronoiPolygons(rows, tolerance, extendTo, onlyEdges);
+    }
+
+    private readonly struct SnapKernel(double tolerance) : IBinaryGeometryKernel
+    {
+        public GeometryArray Apply(GeometryArray a, GeometryArray b) => Kernels.Constructive.Snap(a, b, tolerance);
     }
 
     private readonly struct SegmentizeKernel(double maxSegmentLength) : IGeometryKernel

@@ -16,6 +16,8 @@ internal static unsafe class Measurement
         new("total_bounds", ["geometry"], &TotalBounds),
         new("distance", ["a", "b"], &Distance),
         new("hausdorff_distance", ["a", "b"], &HausdorffDistance),
+        new("frechet_distance", ["a", "b", "densify"], &FrechetDistance),
+        new("minimum_clearance", ["geometry"], &MinimumClearance),
     ];
 
     private static Owned Area(in Arguments args)
@@ -53,6 +55,17 @@ internal static unsafe class Measurement
 
     private static Owned HausdorffDistance(in Arguments args) =>
         Calls.BinaryDouble(args[0], args[1], &Kernels.Measurement.HausdorffDistance);
+
+    /// <summary><c>frechet_distance</c>: the Python layer passes NaN for densify=None.</summary>
+    private static Owned FrechetDistance(in Arguments args) =>
+        Calls.BinaryDouble(args[0], args[1], new FrechetKernel(args[2].ToDouble("densify")));
+
+    private static Owned MinimumClearance(in Arguments args) => Calls.UnaryDouble(args[0], &Kernels.Measurement.MinimumClearance);
+
+    private readonly struct FrechetKernel(double densify) : IBinaryDoubleKernel
+    {
+        public void Apply(GeometryArray a, GeometryArray b, Span<double> output) => Kernels.Measurement.FrechetDistance(a, b, densify, output);
+    }
 
     /// <summary>The <c>Geometry.area</c> property.</summary>
     public static double AreaOf(Borrowed self) => Kernels.Measurement.AreaOf(PyGeometry.Array(self), PyGeometry.Row(self));

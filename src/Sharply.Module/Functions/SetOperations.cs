@@ -14,6 +14,7 @@ internal static unsafe class SetOperations
         new("symmetric_difference", ["a", "b"], &SymmetricDifference),
         new("union_all", ["geometries"], &UnionAll),
         new("intersection_all", ["geometries"], &IntersectionAll),
+        new("symmetric_difference_all", ["geometries"], &SymmetricDifferenceAll),
     ];
 
     private static Owned Intersection(in Arguments args) => Calls.BinaryGeometry(args[0], args[1], &Kernels.SetOperations.Intersection);
@@ -24,4 +25,6 @@ internal static unsafe class SetOperations
 
     private static Owned UnionAll(in Arguments args) => Calls.ReduceGeometry(args[0], &Kernels.SetOperations.UnionAll);
     private static Owned IntersectionAll(in Arguments args) => Calls.ReduceGeometry(args[0], &Kernels.SetOperations.IntersectionAll);
+    private static Owned SymmetricDifferenceAll(in Arguments args) =>
+        Calls.ReduceGeometry(args[0], &Kernels.SetOperations.SymmetricDifferenceAll);
 }
