@@ -273,3 +273,65 @@ def test_segmentize_splits_segments_into_equal_pieces():
     np.testing.assert_array_equal(coords, [[0, 0], [2.5, 0], [5, 0], [7.5, 0], [10, 0], [10, 1]])
     with pytest.raises(ValueError, match="greater than 0"):
         sharply.segmentize(line, 0.0)
+
+
+def _vertices(geometry):
+    """All vertices of a Shapely 1.8 geometry in order (x, y, and z when it has z)."""
+    parts = list(geometry.geoms) if hasattr(geometry, "geoms") else [geometry]
+    dim = 3 if geometry.has_z else 2
+    return np.array([c for part in parts for c in part.coords], dtype=float).reshape(-1, dim)
+
+
+def _random_densify_lines(count, seed):
+    """Random lines with repeated vertices, half of them with z, and some MultiLineStrings."""
+    rng = np.random.default_rng(seed)
+    lines = []
+    for i in range(count):
+        xy = rng.normal(0, 100, (rng.integers(2, 15), 3 if i % 2 else 2))
+        repeat = rng.integers(0, len(xy))
+        line = LineString(np.insert(xy, repeat, xy[repeat], axis=0))
+        lines.append(MultiLineString([line, LineString(xy[::-1] + 1000)]) if i % 5 == 0 else line)
+    return lines
+
+
+@pytest.mark.parametrize("max_length", [0.37, 7.0, 55.5, 1e9])
+def test_segmentize_lines_bit_identical_to_geos_densify(max_length):
+    lines = _random_densify_lines(150, 11)
+    actual = sharply.segmentize(to_sharply(lines + [None]), max_length)
+    assert sharply.is_missing(actual)[-1]
+    for row, line in enumerate(lines):
+        expected = geos_reference.densify(line, max_length)
+        got = sharply.get_coordinates(actual[row], include_z=line.has_z)
+        assert sharply.get_type_id(actual[row]) == (1 if line.geom_type == "LineString" else 5)
+        np.testing.assert_array_equal(got, _vertices(expected), err_msg=line.wkt)
+        if max_length == 1e9:
+            assert sharply.get_num_coordinates(actual[row]) == len(_vertices(line)) - 1
+
+
+def test_segmentize_points_collections_empties_as_geos():
+    wkt = [
+        "POINT Z (1 2 3)",
+        "MULTIPOINT ((1 1), (1 1))",
+        "GEOMETRYCOLLECTION (POINT (0 0), LINESTRING (0 0, 5 0))",
+        "LINESTRING (0 0, 1 0, 1 0, 2 0, 0 0)",
+        "LINESTRING (0 0, NaN 0, 5 0)",
+        "LINESTRING EMPTY",
+        "MULTILINESTRING EMPTY",
+        "POINT EMPTY",
+        "GEOMETRYCOLLECTION EMPTY",
+    ]
+    geometries = [shapely.wkt.loads(text) for text in wkt]
+    actual = to_shapely(sharply.segmentize(to_sharply(geometries), 3.0))
+    for geometry, got in zip(geometries, actual):
+        expected = geos_reference.densify(geometry, 3.0)
+        assert got.geom_type == expected.geom_type and got.is_empty == expected.is_empty, geometry.wkt
+        if not expected.is_empty:
+            np.testing.assert_array_equal(_vertices(got), _vertices(expected), err_msg=geometry.wkt)
+
+
+def test_segmentize_raises_where_geos_fails():
+    for text, max_length in [("LINESTRING (1 1, 1 1)", 3.0), ("LINESTRING (0 0, 1e9 0)", 1e-2)]:
+        with pytest.raises(geos_reference.GEOSError):
+            geos_reference.densify(shapely.wkt.loads(text), max_length)
+        with pytest.raises(sharply.errors.GeometryOperationError, match="row 1"):
+            sharply.segmentize(sharply.from_wkt(["LINESTRING (0 0, 1 0)", text]), max_length)

@@ -162,11 +162,13 @@ public static unsafe class Constructive
     public static void MinimumBoundingRadius(GeometryArray array, Span<double> output) => UnaryDriver.Run<BoundingRadiusOp>(array, output);
 
     /// <summary>Each row with every segment longer than <paramref name="maxSegmentLength"/> split into
-    /// ceil(length / max) equal pieces (NTS Densifier, GEOS 3.10's rule; areas are made valid as GEOS does).</summary>
+    /// ceil(length / max) equal pieces, as GEOS 3.11's Densifier: arrays without polygons over the coordinate
+    /// memory (<see cref="LineDensifier"/>), others through NTS's Densifier (areas are made valid as GEOS does).</summary>
     public static GeometryArray Segmentize(GeometryArray array, double maxSegmentLength)
     {
         if (!(maxSegmentLength > 0)) throw new ArgumentException($"max_segment_length must be greater than 0, got {maxSegmentLength}");
-        return GeometryDriver.Run(array, new SegmentizeOp(maxSegmentLength));
+        return LineDensifier.Handles(array) ? LineDensifier.Densify(array, maxSegmentLength)
+            : GeometryDriver.Run(array, new SegmentizeOp(maxSegmentLength));
     }
 
     /// <summary>The parts of each row strictly inside the rectangle (GEOS's <c>GEOSClipByRect</c>, see
