@@ -472,7 +472,8 @@ def segmentize(geometry: GeometryLike, max_segment_length: float) -> Geometry | 
     """Add vertices so that no segment is longer than ``max_segment_length``.
 
     Each longer segment is split into ceil(length / max_segment_length) pieces of equal length (GEOS
-    3.10's rule); polygons are made valid afterwards as GEOS does.
+    3.11's Densifier: added vertices have no z, repeated vertices are dropped, and a line whose vertices
+    are all equal raises ``GeometryOperationError``); polygons are made valid afterwards as GEOS does.
 
     Parameters
     ----------
