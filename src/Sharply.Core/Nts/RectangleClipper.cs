@@ -11,7 +11,8 @@ namespace Sharply.Core.Nts;
 /// an area would share with the boundary; a geometry inside the rectangle's interior comes back unchanged (Z
 /// kept), one disjoint from it gives GEOMETRYCOLLECTION EMPTY. Clipped lines and areas are 2D. The results
 /// are polygons, then lines, then points, gathered as GEOS does (one part alone, a multi-geometry of one
-/// kind, else a collection). Invalid polygons are repaired before clipping.
+/// kind, else a collection). Polygons are clipped as GEOS clips them (<see cref="RectanglePolygonClipper"/>);
+/// invalid ones that show it are repaired and intersected by overlay instead.
 /// </summary>
 public sealed class RectangleClipper
 {
@@ -144,12 +145,13 @@ public sealed class RectangleClipper
         return true;
     }
 
-    /// <summary>The areas of the 2D polygon's intersection with the rectangle (OverlayNG through
-    /// <see cref="FastOverlay"/>); an invalid polygon that overlay cannot node is repaired first (NTS
-    /// GeometryFixer), where GEOS would trace its self-crossing rings.</summary>
+    /// <summary>The areas of the polygon's intersection with the rectangle, cut and joined along the boundary
+    /// (<see cref="RectanglePolygonClipper"/>); a polygon that shows itself invalid there goes through OverlayNG
+    /// (<see cref="FastOverlay"/>) in 2D, repaired first (NTS GeometryFixer) when overlay cannot node it, where
+    /// GEOS would trace its self-crossing rings.</summary>
     private void ClipPolygon(Polygon polygon, List<Polygon> polygons)
     {
-        if (polygon.IsEmpty) return;
+        if (polygon.IsEmpty || new RectanglePolygonClipper(_xmin, _ymin, _xmax, _ymax).TryClip(polygon, polygons)) return;
         Polygon flat = Flat(polygon);
         NtsGeometry overlay;
         try
