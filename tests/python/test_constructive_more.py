@@ -96,6 +96,64 @@ def test_clip_by_rect_random_lines_and_boroughs_match_geos():
         assert got.symmetric_difference(expected).area <= 1e-6 * expected.area
 
 
+POLYGON_CLIP_WKT = [
+    "POLYGON ((-5 -5, 15 -5, 15 15, -5 15, -5 -5), (-2 4, 3 4, 3 6, -2 6, -2 4))",  # hole crossing one side
+    "POLYGON ((-5 -5, 15 -5, 15 15, -5 15, -5 -5), (-1 4, 11 4, 11 6, -1 6, -1 4))",  # hole cutting it in two
+    "POLYGON ((-5 -5, 15 -5, 15 15, -5 15, -5 -5), (2 2, 3 2, 3 3, 2 3, 2 2))",  # contains it, hole inside
+    "POLYGON ((-5 -5, 15 -5, 15 15, -5 15, -5 -5), (-1 -1, 11 -1, 11 11, -1 11, -1 -1))",  # it lies in a hole
+    "POLYGON ((-5 -5, 15 -5, 15 15, -5 15, -5 -5), (-1 -1, 5 -1, 5 5, -1 5, -1 -1), (6 6, 7 6, 7 7, 6 7, 6 6))",
+    "POLYGON ((0 5, 5 0, 10 5, 5 10, 0 5))",  # touches every side at a vertex
+    "POLYGON ((0 0, 5 0, 5 5, 0 5, 0 0))",  # along two sides
+    "POLYGON ((-3 2, 4 2, 4 8, -3 8, -3 2), (0 3, 2 3, 2 4, 0 4, 0 3))",  # hole touching the boundary along a side
+    "POLYGON ((2 -3, 3 5, 4 -3, 5 5, 6 -3, 7 13, 1 13, 2 -3))",  # comb: several pieces through one side
+    "POLYGON ((-5 5, 5 -5, 15 5, 5 15, -5 5))",  # corners cut off
+    "POLYGON ((-5 -5, 0 -5, 0 15, -5 15, -5 -5))",  # outside, along a side
+    "POLYGON ((10 10, 20 10, 20 20, 10 20, 10 10))",  # touches a corner only
+    "MULTIPOLYGON (((-1 -1, 4 -1, 4 4, -1 4, -1 -1)), ((6 6, 11 6, 11 11, 6 11, 6 6)), ((4.5 4.5, 5.5 4.5, 5 5.5, 4.5 4.5)))",
+]
+
+
+@pytest.mark.parametrize("text", POLYGON_CLIP_WKT)
+def test_clip_by_rect_polygons_equal_geos_after_normalize(text):
+    """Both ring orientations (GEOS walks clockwise shells, Sharply counter-clockwise ones)."""
+    geometry = shapely.wkt.loads(text)
+    clockwise = shapely.geometry.polygon.orient(geometry, -1) if geometry.geom_type == "Polygon" else geometry
+    for oriented in (geometry, clockwise):
+        got = to_shapely(sharply.clip_by_rect(to_sharply([oriented]), 0.0, 0.0, 10.0, 10.0))[0]
+        expected = geos_reference.clip_by_rect(oriented, 0.0, 0.0, 10.0, 10.0)
+        assert normalized(got).wkt == normalized(expected).wkt, (text, got.wkt, expected.wkt)
+
+
+def test_clip_by_rect_boroughs_equal_geos_after_normalize():
+    boroughs = nybb()
+    array = to_sharply(boroughs)
+    x0, y0, x1, y1 = sharply.total_bounds(array)
+    w, h = x1 - x0, y1 - y0
+    rectangles = [
+        (x0 + w / 4, y0 + h / 4, x1 - w / 4, y1 - h / 4),  # middle quarter
+        (x0 - 1, y0 - 1, x0 + w / 3, y0 + h / 3),  # one corner
+        (x0 - 1, y0 + 0.45 * h, x1 + 1, y0 + 0.47 * h),  # thin strip
+        (x0 + 0.6 * w, y0 - 1, x0 + 0.61 * w, y1 + 1),  # thin vertical strip
+        (x0 - 1, y0 - 1, x1 + 1, y1 + 1),  # everything
+        (x0, y0, x1, y1),  # everything, touching
+        (x1 + 1, y1 + 1, x1 + 5, y1 + 5),  # nothing
+    ]
+    for rectangle in rectangles:
+        for borough, got in zip(boroughs, to_shapely(sharply.clip_by_rect(array, *rectangle))):
+            expected = geos_reference.clip_by_rect(borough, *rectangle)
+            assert math.isclose(got.area, expected.area, rel_tol=1e-9)
+            assert normalized(got).wkt == normalized(expected).wkt, rectangle
+
+
+def test_clip_by_rect_invalid_polygons_are_repaired():
+    """A bowtie and a hole outside its shell: overlay of the repaired polygon, not GEOS's traced rings."""
+    for text in ["POLYGON ((0 0, 20 20, 20 0, 0 20, 0 0))", "POLYGON ((-1 1, 11 1, 11 2, -1 2, -1 1), (6 -2, 7 -2, 7 -1, 6 -2))"]:
+        geometry = shapely.wkt.loads(text)
+        got = to_shapely(sharply.clip_by_rect(to_sharply([geometry]), 5.0, -5.0, 25.0, 15.0))[0]
+        expected = make_valid(geometry).intersection(shapely.geometry.box(5.0, -5.0, 25.0, 15.0))
+        assert math.isclose(got.area, expected.area, rel_tol=1e-12) and got.symmetric_difference(expected).area < 1e-9
+
+
 def test_clip_by_rect_scalar_and_errors():
     inside = sharply.from_wkt("LINESTRING Z (1 1 0, 5 1 10)")
     assert sharply.clip_by_rect(inside, 0.0, 0.0, 10.0, 10.0) == inside
