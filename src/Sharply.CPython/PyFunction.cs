@@ -149,7 +149,7 @@ public static unsafe class FunctionBinder
             all[0] = self;
             for (nint i = 0; i < nargs + keywords; i++) all[1 + i] = args[i];
             return kwnames == 0 && nargs + 1 == count
-                ? record->Body(new Arguments(new ReadOnlySpan<nint>(all, count), record->NameHandle)).Steal()
+                ? record->Body(new Arguments(new ReadOnlySpan<nint>(all, count), record->NameHandle, record->Names)).Steal()
                 : CallBound(record, all, nargs + 1, kwnames);
         }
         catch (Exception error)
@@ -227,7 +227,7 @@ public static unsafe class FunctionBinder
         {
             int count = record->ParameterCount;
             return kwnames == 0 && nargs == count
-                ? record->Body(new Arguments(new ReadOnlySpan<nint>(args, count), record->NameHandle)).Steal()
+                ? record->Body(new Arguments(new ReadOnlySpan<nint>(args, count), record->NameHandle, record->Names)).Steal()
                 : CallBound(record, args, nargs, kwnames);
         }
         catch (Exception error)
@@ -244,7 +244,7 @@ public static unsafe class FunctionBinder
     {
         nint* slots = stackalloc nint[MaxParameters];
         Bind(record, args, nargs, kwnames, slots);
-        return record->Body(new Arguments(new ReadOnlySpan<nint>(slots, record->ParameterCount), record->NameHandle)).Steal();
+        return record->Body(new Arguments(new ReadOnlySpan<nint>(slots, record->ParameterCount), record->NameHandle, record->Names)).Steal();
     }
 
     private static string Name(Record* record) => (string)GCHandle.FromIntPtr(record->NameHandle).Target!;

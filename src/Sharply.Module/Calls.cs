@@ -81,13 +81,13 @@ internal static unsafe class Calls
     }
 
     /// <summary>geometry x geometry -> bool.</summary>
-    public static Owned BinaryBool(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, Span<byte>, void> kernel) =>
-        BinaryBool(a, b, new BinaryBoolPointer(kernel));
+    public static Owned BinaryBool(in Arguments args, delegate*<GeometryArray, GeometryArray, Span<byte>, void> kernel) =>
+        BinaryBool(args, new BinaryBoolPointer(kernel));
 
     /// <summary>geometry x geometry -> bool, with the kernel's parameters captured in <paramref name="kernel"/>.</summary>
-    public static Owned BinaryBool<TKernel>(Borrowed a, Borrowed b, TKernel kernel) where TKernel : struct, IBinaryBoolKernel
+    public static Owned BinaryBool<TKernel>(in Arguments args, TKernel kernel) where TKernel : struct, IBinaryBoolKernel
     {
-        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
+        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(args, 0), Conversions.Geometry(args, 1));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
         bool large = left.IsLarge || right.IsLarge;
         if (left.IsScalar && right.IsScalar)
@@ -102,9 +102,9 @@ internal static unsafe class Calls
     }
 
     /// <summary>geometry x geometry -> str (an object array of str, None where the kernel gives null).</summary>
-    public static Owned BinaryStrings(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, string?[], void> kernel)
+    public static Owned BinaryStrings(in Arguments args, delegate*<GeometryArray, GeometryArray, string?[], void> kernel)
     {
-        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
+        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(args, 0), Conversions.Geometry(args, 1));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
         var output = new string?[Paired(leftRows.Length, rightRows.Length)];
         using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) kernel(leftRows, rightRows, output);
@@ -112,13 +112,13 @@ internal static unsafe class Calls
     }
 
     /// <summary>geometry x geometry -> float64.</summary>
-    public static Owned BinaryDouble(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, Span<double>, void> kernel) =>
-        BinaryDouble(a, b, new BinaryDoublePointer(kernel));
+    public static Owned BinaryDouble(in Arguments args, delegate*<GeometryArray, GeometryArray, Span<double>, void> kernel) =>
+        BinaryDouble(args, new BinaryDoublePointer(kernel));
 
     /// <summary>geometry x geometry -> float64, with the kernel's parameters captured in <paramref name="kernel"/>.</summary>
-    public static Owned BinaryDouble<TKernel>(Borrowed a, Borrowed b, TKernel kernel) where TKernel : struct, IBinaryDoubleKernel
+    public static Owned BinaryDouble<TKernel>(in Arguments args, TKernel kernel) where TKernel : struct, IBinaryDoubleKernel
     {
-        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, "a"), Conversions.Geometry(b, "b"));
+        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(args, 0), Conversions.Geometry(args, 1));
         (GeometryArray leftRows, GeometryArray rightRows) = (left.Rows, right.Rows);
         bool large = left.IsLarge || right.IsLarge;
         if (left.IsScalar && right.IsScalar)
@@ -133,15 +133,14 @@ internal static unsafe class Calls
     }
 
     /// <summary>geometry x geometry -> geometry.</summary>
-    public static Owned BinaryGeometry(Borrowed a, Borrowed b, delegate*<GeometryArray, GeometryArray, GeometryArray> kernel) =>
-        BinaryGeometry(a, b, new BinaryGeometryPointer(kernel), "a", "b");
+    public static Owned BinaryGeometry(in Arguments args, delegate*<GeometryArray, GeometryArray, GeometryArray> kernel) =>
+        BinaryGeometry(args, new BinaryGeometryPointer(kernel));
 
-    /// <summary>geometry x geometry -> geometry, with the kernel's parameters captured in <paramref name="kernel"/>
-    /// and the arguments' names for errors.</summary>
-    public static Owned BinaryGeometry<TKernel>(Borrowed a, Borrowed b, TKernel kernel, string nameA, string nameB)
+    /// <summary>geometry x geometry -> geometry, with the kernel's parameters captured in <paramref name="kernel"/>.</summary>
+    public static Owned BinaryGeometry<TKernel>(in Arguments args, TKernel kernel)
         where TKernel : struct, IBinaryGeometryKernel
     {
-        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(a, nameA), Conversions.Geometry(b, nameB));
+        (GeometryInput left, GeometryInput right) = (Conversions.Geometry(args, 0), Conversions.Geometry(args, 1));
         GeometryArray result;
         using (Gil.ReleaseIf(left.IsLarge || right.IsLarge)) result = kernel.Apply(left.Rows, right.Rows);
         return Conversions.Geometries(left.IsScalar && right.IsScalar, result);

@@ -46,14 +46,30 @@ internal static unsafe class Conversions
     /// GeoSeries) goes through <c>sharply._interop.to_geometry_array</c>, which returns one of those.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static GeometryInput Geometry(Borrowed obj, string argument)
+    public static GeometryInput Geometry(Borrowed obj, string argument) =>
+        TryNative(obj, out GeometryInput input) ? input : Converted(obj, argument);
+
+    /// <summary>Geometry argument <paramref name="index"/> of <paramref name="args"/> (see <see cref="Geometry(Borrowed, string)"/>),
+    /// named in errors as the caller knows it (a method's <c>other</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static GeometryInput Geometry(in Arguments args, int index) =>
+        TryNative(args[index], out GeometryInput input) ? input : Converted(args[index], args.Name(index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryNative(Borrowed obj, out GeometryInput input)
     {
-        if (PyGeometry.Is(obj)) return new GeometryInput(PyGeometry.Array(obj), PyGeometry.Row(obj), true);
-        if (PyGeometryArray.Is(obj)) return new GeometryInput(PyGeometryArray.Target(obj), 0, false);
-        return obj.IsNone ? new GeometryInput(MissingScalar, 0, true) : Converted(obj, argument);
+        if (PyGeometry.Is(obj)) input = new GeometryInput(PyGeometry.Array(obj), PyGeometry.Row(obj), true);
+        else if (PyGeometryArray.Is(obj)) input = new GeometryInput(PyGeometryArray.Target(obj), 0, false);
+        else if (obj.IsNone) input = new GeometryInput(MissingScalar, 0, true);
+        else
+        {
+            input = default;
+            return false;
+        }
+        return true;
     }
 
-    /// <summary>The fallback of <see cref="Geometry"/>, out of line so the native path carries no
+    /// <summary>The fallback of <see cref="Geometry(Borrowed, string)"/>, out of line so the native path carries no
     /// exception frame.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static GeometryInput Converted(Borrowed obj, string argument)

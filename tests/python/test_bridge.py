@@ -50,7 +50,8 @@ def test_signature_comes_from_the_python_stub():
         (lambda: P.dwithin(P, dist=1.0), "dwithin() got an unexpected keyword argument 'dist'"),
         (lambda: P.equals_exact(P, other=P), "equals_exact() got multiple values for argument 'other'"),
         (lambda: P.intersects(b=P), "intersects() got an unexpected keyword argument 'b'"),
-        (lambda: P.intersects(1), "b: expected geometries, got 'int'"),
+        (lambda: P.intersects(1), "other: expected geometries, got 'int'"),
+        (lambda: sharply.intersects(P, 1), "b: expected geometries, got 'int'"),
     ],
 )
 def test_argument_errors_read_like_cpython(call, message):

@@ -89,7 +89,7 @@ internal static unsafe class Constructive
     }
 
     private static Owned Snap(in Arguments args) =>
-        Calls.BinaryGeometry(args[0], args[1], new SnapKernel(args[2].ToDouble("tolerance")), "geometry", "reference");
+        Calls.BinaryGeometry(args, new SnapKernel(args[2].ToDouble("tolerance")));
 
     private static Owned Polygonize(in Arguments args) => Calls.ReduceGeometry(args[0], &Kernels.Constructive.Polygonize);
 

@@ -35,7 +35,7 @@ internal static unsafe class Linear
     }
 
     private static Owned LineLocatePoint(in Arguments args) =>
-        Calls.BinaryDouble(args[0], args[1], args[2].ToBool() ? &LocateNormalized : &Locate);
+        Calls.BinaryDouble(args, args[2].ToBool() ? &LocateNormalized : &Locate);
 
     private static void Locate(GeometryArray lines, GeometryArray points, Span<double> output) =>
         Kernels.LinearReferencing.LocatePoint(lines, points, false, output);
@@ -43,7 +43,7 @@ internal static unsafe class Linear
     private static void LocateNormalized(GeometryArray lines, GeometryArray points, Span<double> output) =>
         Kernels.LinearReferencing.LocatePoint(lines, points, true, output);
 
-    private static Owned ShortestLine(in Arguments args) => Calls.BinaryGeometry(args[0], args[1], &Kernels.Constructive.ShortestLine);
+    private static Owned ShortestLine(in Arguments args) => Calls.BinaryGeometry(args, &Kernels.Constructive.ShortestLine);
 
     private static Owned LineMerge(in Arguments args) =>
         Calls.UnaryGeometry(args[0], args[1].ToBool() ? &Kernels.Constructive.LineMergeDirected : &Kernels.Constructive.LineMerge);

@@ -51,14 +51,14 @@ internal static unsafe class Measurement
         return Conversions.NumpyArray(output.Pointer, output, sizeof(double), "d"u8, 4);
     }
 
-    private static Owned Distance(in Arguments args) => Calls.BinaryDouble(args[0], args[1], &Kernels.Measurement.Distance);
+    private static Owned Distance(in Arguments args) => Calls.BinaryDouble(args, &Kernels.Measurement.Distance);
 
     private static Owned HausdorffDistance(in Arguments args) =>
-        Calls.BinaryDouble(args[0], args[1], &Kernels.Measurement.HausdorffDistance);
+        Calls.BinaryDouble(args, &Kernels.Measurement.HausdorffDistance);
 
     /// <summary><c>frechet_distance</c>: the Python layer passes NaN for densify=None.</summary>
     private static Owned FrechetDistance(in Arguments args) =>
-        Calls.BinaryDouble(args[0], args[1], new FrechetKernel(args[2].ToDouble("densify")));
+        Calls.BinaryDouble(args, new FrechetKernel(args[2].ToDouble("densify")));
 
     private static Owned MinimumClearance(in Arguments args) => Calls.UnaryDouble(args[0], &Kernels.Measurement.MinimumClearance);
 

@@ -28,30 +28,30 @@ internal static unsafe class Predicates
         new("intersects_xy", ["geom", "x", "y"], &IntersectsXy),
     ];
 
-    private static Owned Intersects(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.Intersects);
-    private static Owned Disjoint(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.Disjoint);
-    private static Owned Contains(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.Contains);
-    private static Owned Within(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.Within);
-    private static Owned Covers(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.Covers);
-    private static Owned CoveredBy(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.CoveredBy);
-    private static Owned Touches(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.Touches);
-    private static Owned Crosses(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.Crosses);
-    private static Owned Overlaps(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.Overlaps);
-    private static Owned EqualsTopologically(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.Equals);
-    private static Owned ContainsProperly(in Arguments args) => Calls.BinaryBool(args[0], args[1], &Kernels.Predicates.ContainsProperly);
+    private static Owned Intersects(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.Intersects);
+    private static Owned Disjoint(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.Disjoint);
+    private static Owned Contains(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.Contains);
+    private static Owned Within(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.Within);
+    private static Owned Covers(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.Covers);
+    private static Owned CoveredBy(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.CoveredBy);
+    private static Owned Touches(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.Touches);
+    private static Owned Crosses(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.Crosses);
+    private static Owned Overlaps(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.Overlaps);
+    private static Owned EqualsTopologically(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.Equals);
+    private static Owned ContainsProperly(in Arguments args) => Calls.BinaryBool(args, &Kernels.Predicates.ContainsProperly);
 
     private static Owned EqualsExact(in Arguments args) =>
-        Calls.BinaryBool(args[0], args[1], new EqualsExactKernel(args[2].ToDouble("tolerance")));
+        Calls.BinaryBool(args, new EqualsExactKernel(args[2].ToDouble("tolerance")));
 
     private static Owned DWithin(in Arguments args) =>
-        Calls.BinaryBool(args[0], args[1], new DWithinKernel(args[2].ToDouble("distance")));
+        Calls.BinaryBool(args, new DWithinKernel(args[2].ToDouble("distance")));
 
-    private static Owned Relate(in Arguments args) => Calls.BinaryStrings(args[0], args[1], &Kernels.Predicates.Relate);
+    private static Owned Relate(in Arguments args) => Calls.BinaryStrings(args, &Kernels.Predicates.Relate);
 
     private static Owned RelatePattern(in Arguments args)
     {
         if (!args[2].IsStr()) throw new PyTypeErrorException($"pattern must be a str, not '{args[2].TypeName}'");
-        return Calls.BinaryBool(args[0], args[1], new RelatePatternKernel(args[2].ToStringValue()));
+        return Calls.BinaryBool(args, new RelatePatternKernel(args[2].ToStringValue()));
     }
 
     private static Owned ContainsXy(in Arguments args) => PointsIn(args, &Kernels.Predicates.ContainsXy);

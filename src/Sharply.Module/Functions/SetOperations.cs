@@ -17,11 +17,11 @@ internal static unsafe class SetOperations
         new("symmetric_difference_all", ["geometries"], &SymmetricDifferenceAll),
     ];
 
-    private static Owned Intersection(in Arguments args) => Calls.BinaryGeometry(args[0], args[1], &Kernels.SetOperations.Intersection);
-    private static Owned Union(in Arguments args) => Calls.BinaryGeometry(args[0], args[1], &Kernels.SetOperations.Union);
-    private static Owned Difference(in Arguments args) => Calls.BinaryGeometry(args[0], args[1], &Kernels.SetOperations.Difference);
+    private static Owned Intersection(in Arguments args) => Calls.BinaryGeometry(args, &Kernels.SetOperations.Intersection);
+    private static Owned Union(in Arguments args) => Calls.BinaryGeometry(args, &Kernels.SetOperations.Union);
+    private static Owned Difference(in Arguments args) => Calls.BinaryGeometry(args, &Kernels.SetOperations.Difference);
     private static Owned SymmetricDifference(in Arguments args) =>
-        Calls.BinaryGeometry(args[0], args[1], &Kernels.SetOperations.SymmetricDifference);
+        Calls.BinaryGeometry(args, &Kernels.SetOperations.SymmetricDifference);
 
     private static Owned UnionAll(in Arguments args) => Calls.ReduceGeometry(args[0], &Kernels.SetOperations.UnionAll);
     private static Owned IntersectionAll(in Arguments args) => Calls.ReduceGeometry(args[0], &Kernels.SetOperations.IntersectionAll);
