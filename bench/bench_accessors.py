@@ -14,7 +14,7 @@ from shapely.geometry import LineString, Point, box as shapely_box
 from shapely.ops import transform
 
 import sharply
-from common import best_of, print_table
+from common import print_speedups
 
 
 def countries():
@@ -48,15 +48,7 @@ def main(quick: bool):
          lambda: sharply.force_3d(parts)),
         ("box, bounds", lambda: [shapely_box(*b) for b in bounds], lambda: sharply.box(*bounds.T)),
     ]
-    table = []
-    for name, peer, ours in cases:
-        peer_time, our_time = best_of(peer, repeat), best_of(ours, repeat)
-        table.append([name, f"{peer_time * 1e3:.2f}", f"{our_time * 1e3:.3f}", f"{peer_time / our_time:,.0f}x"])
-    print_table(
-        f"Parts, rings and vertices: {len(shapes):,} countries ({len(parts_peer):,} polygons), time per call (ms)",
-        ["operation", "Shapely 1.8", "Sharply", "speed-up"],
-        table,
-    )
+    print_speedups(f"Parts, rings and vertices: {len(shapes):,} countries ({len(parts_peer):,} polygons), time per call (ms)", cases, repeat)
 
 
 if __name__ == "__main__":

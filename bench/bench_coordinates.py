@@ -10,7 +10,7 @@ import numpy as np
 from shapely.geometry import LineString, Polygon
 
 import sharply
-from common import best_of, print_table
+from common import print_speedups
 
 
 def main(quick: bool):
@@ -46,15 +46,7 @@ def main(quick: bool):
             lambda: sharply.from_ragged_array("linestring", block.reshape(-1, 2), (np.arange(rows + 1) * size,)),
         ),
     ]
-    table = []
-    for name, peer, ours in cases:
-        peer_time, our_time = best_of(peer, repeat), best_of(ours, repeat)
-        table.append([name, f"{peer_time * 1e3:.2f}", f"{our_time * 1e3:.3f}", f"{peer_time / our_time:,.0f}x"])
-    print_table(
-        f"Coordinates in and out: {rows:,} geometries, time per call (ms)",
-        ["operation", "Shapely 1.8", "Sharply", "speed-up"],
-        table,
-    )
+    print_speedups(f"Coordinates in and out: {rows:,} geometries, time per call (ms)", cases, repeat)
 
 
 if __name__ == "__main__":

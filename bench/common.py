@@ -38,3 +38,12 @@ def print_table(title, header, rows):
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
+
+
+def print_speedups(title, cases, repeat):
+    """Times each (name, peer, sharply) case, best of ``repeat``, and prints ms per call with the speed-up."""
+    rows = []
+    for name, peer, ours in cases:
+        peer_time, our_time = best_of(peer, repeat), best_of(ours, repeat)
+        rows.append([name, f"{peer_time * 1e3:.2f}", f"{our_time * 1e3:.3f}", f"{peer_time / our_time:,.0f}x"])
+    print_table(title, ["operation", "Shapely 1.8", "Sharply", "speed-up"], rows)
