@@ -17,7 +17,7 @@ internal static class DirectedLineMerger
     {
         var nodes = new SortedDictionary<Coordinate, List<(int Line, bool Forward)>>();
         var edges = new List<LineString>();
-        foreach (LineString line in Lines(geometry).Cast<LineString>())
+        foreach (LineString line in Lines(geometry))
         {
             if (line.IsEmpty || CoordinateArrays.RemoveRepeatedPoints(line.Coordinates).Length <= 1) continue;
             int edge = edges.Count;
@@ -36,16 +36,16 @@ internal static class DirectedLineMerger
 
     /// <summary>The LineStrings of a geometry, in order, from inside Multi* and collections; polygon rings are
     /// not lines to GEOS's line merge.</summary>
-    public static List<NtsGeometry> Lines(NtsGeometry geometry)
+    public static List<LineString> Lines(NtsGeometry geometry)
     {
-        var lines = new List<NtsGeometry>();
+        var lines = new List<LineString>();
         Collect(geometry, lines);
         return lines;
     }
 
-    private static void Collect(NtsGeometry geometry, List<NtsGeometry> lines)
+    private static void Collect(NtsGeometry geometry, List<LineString> lines)
     {
-        if (geometry is LineString) lines.Add(geometry);
+        if (geometry is LineString line) lines.Add(line);
         else if (geometry is GeometryCollection collection)
             for (int i = 0; i < collection.NumGeometries; i++) Collect(collection.GetGeometryN(i), lines);
     }
