@@ -46,7 +46,7 @@ from .constructive import (
     snap,
     voronoi_polygons,
 )
-from .coordinates import count_coordinates, force_2d, force_3d, get_coordinates, set_coordinates
+from .coordinates import count_coordinates, force_2d, force_3d, get_coordinates, set_coordinates, transform
 from .creation import (
     box,
     geometrycollections,
@@ -251,6 +251,7 @@ __all__ = [
     "to_wkt",
     "total_bounds",
     "touches",
+    "transform",
     "unary_union",
     "union",
     "union_all",

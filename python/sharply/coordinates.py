@@ -1,6 +1,7 @@
 """Coordinates out of geometries, as numpy arrays, and their dimension changed."""
 
-from typing import Literal, overload
+from collections.abc import Callable
+from typing import Any, Literal, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -9,7 +10,7 @@ from ._native import native
 from ._sharply import Geometry, GeometryArray
 from ._typing import FloatArray, GeometryArrayLike, GeometryLike, Int64Array
 
-__all__ = ["count_coordinates", "force_2d", "force_3d", "get_coordinates", "set_coordinates"]
+__all__ = ["count_coordinates", "force_2d", "force_3d", "get_coordinates", "set_coordinates", "transform"]
 
 
 @overload
@@ -180,3 +181,60 @@ def set_coordinates(geometry: GeometryLike, coordinates: npt.ArrayLike) -> Geome
     ['LINESTRING (10 10, 11 11)', None, 'POINT (15 15)']
     """
     return _set_coordinates(geometry, np.require(coordinates, dtype=np.float64, requirements="C"))
+
+
+@overload
+def transform(
+    geometry: Geometry | None, transformation: Callable[..., Any], include_z: bool = ..., *, interleaved: bool = ...
+) -> Geometry | None: ...
+@overload
+def transform(
+    geometry: GeometryArrayLike, transformation: Callable[..., Any], include_z: bool = ..., *, interleaved: bool = ...
+) -> GeometryArray: ...
+
+def transform(
+    geometry: GeometryLike, transformation: Callable[..., Any], include_z: bool = False, *, interleaved: bool = True
+) -> Geometry | None | GeometryArray:
+    """Apply a vectorized function to all coordinates of geometries at once, as Shapely 2 does.
+
+    ``transformation`` is called once, with every coordinate (``get_coordinates``), and its result goes
+    back in place (``set_coordinates``): a pyproj ``Transformer.transform`` or numpy arithmetic, never a
+    function called per point.
+
+    Parameters
+    ----------
+    geometry : Geometry or array_like of geometries
+    transformation : callable
+        With ``interleaved=True``, takes an (N, 2) or (N, 3) float64 array and returns an array of the same
+        shape. With ``interleaved=False``, takes the columns ``x, y`` (and ``z``) as separate arrays and
+        returns a tuple of as many.
+    include_z : bool, default False
+        Pass z to the transformation (NaN for geometries without z) and keep the result's z; with False the
+        results are 2D.
+    interleaved : bool, default True
+        How ``transformation`` takes and returns coordinates (see above).
+
+    Returns
+    -------
+    Geometry, None or GeometryArray
+
+    Examples
+    --------
+    >>> import sharply
+    >>> line = sharply.from_wkt("LINESTRING (0 0, 1 2)")
+    >>> sharply.transform(line, lambda coordinates: coordinates * 10)
+    <LINESTRING (0 0, 10 20)>
+    >>> sharply.transform(line, lambda x, y: (y, x), interleaved=False)
+    <LINESTRING (0 0, 2 1)>
+    """
+    coordinates = get_coordinates(geometry, include_z=include_z)
+    if interleaved:
+        result = transformation(coordinates)
+    else:
+        result = np.column_stack(transformation(*coordinates.T)) if len(coordinates) else coordinates
+    transformed = np.asarray(result, dtype=np.float64)
+    if transformed.shape != coordinates.shape:
+        raise ValueError(
+            f"transformation returned an array of shape {transformed.shape}, expected {coordinates.shape}"
+        )
+    return set_coordinates(geometry, transformed)

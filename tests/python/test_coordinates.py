@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+import shapely.ops
 import shapely.wkt
 
 import sharply
@@ -186,3 +187,43 @@ def test_to_ragged_array_rejects_collections():
     collection = sharply.geometrycollections(sharply.points(np.zeros((2, 2))))
     with pytest.raises(ValueError, match="Geometry type GEOMETRYCOLLECTION is not supported"):
         sharply.to_ragged_array(collection)
+
+
+class TestTransform:
+    """sharply.transform against Shapely 1.8's per-geometry shapely.ops.transform."""
+
+    def test_matches_shapely_on_every_type(self):
+        wkts = [
+            "POINT (1 2)",
+            "LINESTRING (0 0, 1 2, 3 1)",
+            "POLYGON ((0 0, 4 0, 4 4, 0 0), (1 1, 2 1, 2 2, 1 1))",
+            "MULTIPOINT (1 1, 2 3)",
+            "MULTILINESTRING ((0 0, 1 1), (2 2, 3 5))",
+            "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))",
+            "GEOMETRYCOLLECTION (POINT (7 8), LINESTRING (0 1, 2 3))",
+        ]
+        moved = sharply.transform(sharply.from_wkt(wkts + [None]), lambda c: c * [2.0, -3.0] + [1.0, 0.5])
+        expected = [
+            shapely.ops.transform(lambda x, y: (2 * x + 1, -3 * y + 0.5), shapely.wkt.loads(w)).wkt for w in wkts
+        ]
+        assert sharply.to_wkt(moved, rounding_precision=-1).tolist() == expected + [None]
+
+    def test_separate_columns_and_z(self):
+        line = sharply.from_wkt("LINESTRING Z (0 1 2, 3 4 5)")
+        swapped = sharply.transform(line, lambda x, y, z: (z, y, x), include_z=True, interleaved=False)
+        assert swapped.wkt == "LINESTRING Z (2 1 0, 5 4 3)"
+        assert sharply.transform(line, lambda c: c + 1).wkt == "LINESTRING (1 2, 4 5)"
+
+    def test_the_function_is_called_once_with_all_coordinates(self):
+        calls = []
+
+        def record(coordinates):
+            calls.append(coordinates.shape)
+            return coordinates
+
+        sharply.transform(sharply.points(np.zeros((1000, 2))), record)
+        assert calls == [(1000, 2)]
+
+    def test_a_result_of_another_shape_is_a_value_error(self):
+        with pytest.raises(ValueError, match=r"shape \(1, 2\), expected \(2, 2\)"):
+            sharply.transform(sharply.from_wkt("LINESTRING (0 0, 1 1)"), lambda c: c[:1])
