@@ -44,7 +44,9 @@ DOTNET_TEXT = (
     "Non-negative number required",
     "Destination array was not long enough",
 )
-HANG_SECONDS = 5.0
+# A call that has not returned by then counts as a hang: generous, because a loaded CI machine may take
+# seconds over a call's first imports (GeoPandas for the GeoSeries arguments), and a real hang never returns.
+HANG_SECONDS = 30.0
 
 WKT = [
     "POINT (1 2)",
