@@ -8,9 +8,15 @@ from ._sharply import Geometry
 from ._typing import FloatArray, GeometryArrayLike, GeometryLike
 
 __all__ = [
+    "area",
+    "bounds",
+    "distance",
     "frechet_distance",
+    "hausdorff_distance",
+    "length",
     "minimum_bounding_radius",
     "minimum_clearance",
+    "total_bounds",
 ]
 
 
@@ -220,6 +226,8 @@ def frechet_distance(a: GeometryLike, b: GeometryLike, densify: float | None = N
     >>> sharply.frechet_distance(a, b, densify=0.5)
     50.0
     """
+    if densify is not None and math.isnan(densify):
+        raise ValueError("densify must be in (0, 1] or None, got nan")
     return _frechet_distance(a, b, math.nan if densify is None else float(densify))
 
 

@@ -18,6 +18,7 @@ import selectors
 import struct
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 
@@ -407,12 +408,26 @@ def child(start):
 def _run_child(start, failures):
     """Run a child from ``start``; returns the index to resume at, or None when the sweep finished."""
     environment = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    process = subprocess.Popen(
-        [sys.executable, __file__, str(start)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=environment,
-    )
+    # stderr goes to a file: a pipe nobody reads until the end would block a child that warns a lot.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            [sys.executable, __file__, str(start)], stdout=subprocess.PIPE, stderr=errors, env=environment
+        )
+        died, resume = _follow_child(process, failures)
+        if not died:
+            return resume
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
+    code, current = process.returncode, resume
+    if current is None:
+        raise AssertionError(f"the sweep's child process failed before its first call ({code}):\n{stderr}")
+    failures.setdefault(current[2], []).append(f"{current[3]}: process died ({code}): {stderr[-400:]}")
+    return current[1] + 1
+
+
+def _follow_child(process, failures):
+    """Read the child's records: (False, None) when it finishes, (False, the index to resume at) when a call
+    hangs, (True, the record of the call it was in, or None) when it dies."""
     selector = selectors.DefaultSelector()
     assert process.stdout is not None
     selector.register(process.stdout, selectors.EVENT_READ)
@@ -427,7 +442,7 @@ def _run_child(start, failures):
             if current is None:
                 raise AssertionError("the sweep's child process did not start")
             failures.setdefault(current[2], []).append(f"{current[3]}: hang (no return in {HANG_SECONDS} s)")
-            return current[1] + 1
+            return False, current[1] + 1
         chunk = os.read(process.stdout.fileno(), 1 << 16)
         if not chunk:
             break
@@ -442,13 +457,9 @@ def _run_child(start, failures):
                 failures.setdefault(record[2], []).append(f"{record[3]}: {record[4]}")
             else:
                 process.wait()
-                return None
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    code = process.wait()
-    if current is None:
-        raise AssertionError(f"the sweep's child process failed before its first call ({code}):\n{stderr}")
-    failures.setdefault(current[2], []).append(f"{current[3]}: process died ({code}): {stderr[-400:]}")
-    return current[1] + 1
+                return False, None
+    process.wait()
+    return True, current
 
 
 @pytest.fixture(scope="module")
@@ -631,3 +642,21 @@ if __name__ == "__main__":
     # inside NetTopologySuite, which .NET would raise as an exception, then kills the process.
     faulthandler.enable()
     child(int(sys.argv[1]))
+
+
+def test_results_too_large_for_one_buffer_raise_before_allocating():
+    hole = [(1 + 0.5 * np.cos(t), 1 + 0.5 * np.sin(t)) for t in np.linspace(0, 2 * np.pi, 100_000)]
+    polygon = sharply.polygons([[0, 0], [3, 0], [3, 3], [0, 3], [0, 0]], holes=[hole])
+    with pytest.raises(ValueError, match="more than"):
+        sharply.get_interior_ring(polygon, np.zeros(30_000, dtype=np.int64))  # 3e9 vertices: the sum overflowed int32
+    line = sharply.from_wkt("LINESTRING (0 0, 1e9 0, 0 0, 1e9 0)")
+    with pytest.raises(ValueError, match="too small"):
+        sharply.segmentize(line, 1.0)  # 3e9 pieces: the vertex count overflowed int32
+    square = sharply.from_wkt("POLYGON ((0 0, 1e9 0, 1e9 1e9, 0 0))")
+    with pytest.raises(ValueError, match="too small"):
+        sharply.segmentize(square, 1.0)  # NTS's unchecked piece count
+    a, b = sharply.from_wkt("LINESTRING (0 0, 1 0)"), sharply.from_wkt("LINESTRING (0 1, 1 1)")
+    with pytest.raises(ValueError, match="at least 1e-6"):
+        sharply.frechet_distance(a, b, densify=1e-12)
+    with pytest.raises(ValueError, match="nan"):
+        sharply.frechet_distance(a, b, densify=float("nan"))

@@ -47,6 +47,12 @@ def test_threads_decoding_and_dropping_large_arrays_get_their_own_memory():
     failures = []
 
     def work(shift):
+        try:
+            check(shift)
+        except BaseException as error:  # an exception in a thread would otherwise pass unseen
+            failures.append(repr(error))
+
+    def check(shift):
         mine = np.roll(wkb, shift)
         areas = sharply.area(sharply.from_wkb(mine))
         for _ in range(20):

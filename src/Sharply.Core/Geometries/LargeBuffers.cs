@@ -103,6 +103,16 @@ public static unsafe class LargeBuffers
         }
     }
 
+    /// <summary>Frees every free block: the pool's tests start from an empty pool, whatever other tests left.</summary>
+    internal static void ReleaseFreeBlocks()
+    {
+        lock (Gate)
+        {
+            NoteRuntimeCollections();
+            while (Free.Count > 0) Release(Free.Count - 1);
+        }
+    }
+
     /// <summary>Requests round up to one of eight sizes per power of two, so that blocks are reused by
     /// requests of about the same size (at most 1/8 is wasted, and only as address space until written).</summary>
     internal static long SizeClass(long bytes)

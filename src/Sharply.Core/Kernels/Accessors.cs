@@ -155,10 +155,13 @@ public static unsafe class Accessors
         for (int i = 0; i < count; i++)
         {
             int ring = rings[i];
-            starts[i + 1] = starts[i] + (ring >= 0 ? array.RingOffsets[ring + 1] - array.RingOffsets[ring] : 0);
+            long end = starts[i] + (long)(ring >= 0 ? array.RingOffsets[ring + 1] - array.RingOffsets[ring] : 0);
+            if (end * array.Dimension > Array.MaxLength)
+                throw new InvalidLayoutException($"the selected rings hold more than {Array.MaxLength / array.Dimension} coordinates");
+            starts[i + 1] = (int)end;
             flags[i] = ring == MissingRing ? (byte)0 : (byte)1;
         }
-        DataBuffer<double> coordinates = DataBuffer<double>.Allocate(checked(starts[count] * array.Dimension));
+        DataBuffer<double> coordinates = DataBuffer<double>.Allocate(starts[count] * array.Dimension);
         // Safe: rings, offsets and coordinates stay alive and unmoved until the loop ends.
         fixed (int* selected = rings)
         {

@@ -495,13 +495,27 @@ public static unsafe class Constructive
 
     private readonly struct BoundingRadiusOp : IUnaryDoubleOp
     {
-        public static double Apply(GeometryArray array, int row) =>
-            array.IsEmpty(row) ? 0 : new MinimumBoundingCircle(NtsConverter.ToNts(array, row)!).GetRadius();
+        public static double Apply(GeometryArray array, int row)
+        {
+            if (array.IsEmpty(row)) return 0;
+            try
+            {
+                return new MinimumBoundingCircle(NtsConverter.ToNts(array, row)!).GetRadius();
+            }
+            catch (Exception error) when (error is not SharplyException)
+            {
+                throw new GeometryOperationException(row, error);
+            }
+        }
     }
 
     private readonly struct SegmentizeOp(double maxSegmentLength) : IGeometryOp
     {
-        public NtsGeometry Apply(NtsGeometry geometry) => Densifier.Densify(geometry, maxSegmentLength);
+        public NtsGeometry Apply(NtsGeometry geometry) =>
+            // NTS casts each segment's piece count to int unchecked: bound the whole result's vertices first.
+            geometry.Length / maxSegmentLength > int.MaxValue / 3
+                ? throw new ArgumentException("max_segment_length is too small for the length of the geometry")
+                : Densifier.Densify(geometry, maxSegmentLength);
     }
 
     private readonly struct ClipByRectOp(RectangleClipper clipper) : IGeometryOp

@@ -35,6 +35,9 @@ internal static unsafe class LineDensifier
         return true;
     }
 
+    /// <summary>The most vertices a result may hold: its coordinate buffer (x, y, z) must fit in one array.</summary>
+    private const int MaxVertices = int.MaxValue / 3;
+
     /// <summary>The densified array (see the class summary); <paramref name="maxSegmentLength"/> is
     /// positive. A line whose vertices are all equal raises, as in GEOS.</summary>
     public static GeometryArray Densify(GeometryArray array, double maxSegmentLength)
@@ -53,7 +56,7 @@ internal static unsafe class LineDensifier
         {
             // Safe: offsets holds ringCount + 1 entries; entry ring + 1 held the count of ring until now.
             total += offsets[ring + 1];
-            if (total > int.MaxValue / 3) throw new GeometryOperationException(-1, "the densified array has too many vertices");
+            if (total > MaxVertices) throw new InvalidLayoutException("the densified array has too many vertices");
             offsets[ring + 1] = (int)total;
         }
         DataBuffer<double> coordinates = DataBuffer<double>.Allocate((int)total * array.Dimension);
@@ -128,7 +131,8 @@ internal static unsafe class LineDensifier
             double dx = x0 - x1, dy = y0 - y1;
             double length = Math.Sqrt(dx * dx + dy * dy);
             double pieces = Math.Ceiling(length / max);
-            if (pieces > int.MaxValue) throw new ArgumentException("max_segment_length is too small for the length of a segment");
+            // Pieces beyond what one coordinate buffer holds would wrap the vertex count (int) of the count pass.
+            if (pieces > MaxVertices - emitter.Count) throw new ArgumentException("max_segment_length is too small for the length of a segment");
             if (pieces > 1)
             {
                 int count = (int)pieces;

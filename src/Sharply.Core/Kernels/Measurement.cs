@@ -78,6 +78,10 @@ public static unsafe class Measurement
     {
         if (!double.IsNaN(densify) && !(densify > 0 && densify <= 1))
             throw new ArgumentException($"densify must be in (0, 1], got {densify:R}");
+        // Each segment becomes round(1 / densify) pieces: beyond a million, the distance matrix alone would take
+        // terabytes (and the count would overflow an int below 4.7e-10).
+        if (!double.IsNaN(densify) && 1 / densify > 1e6)
+            throw new ArgumentException($"densify must be at least 1e-6, got {densify:R}");
         BinaryDriver.Run(a, b, output, new FrechetOp(double.IsNaN(densify) ? 1 : (int)Math.Round(1 / densify)));
     }
 

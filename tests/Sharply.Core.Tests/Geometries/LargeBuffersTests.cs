@@ -4,10 +4,13 @@ using Sharply.Core.Geometries;
 namespace Sharply.Core.Tests.Geometries;
 
 // The pool and the collector are the process's: these tests run alone (other tests' collections would reset
-// the dropped bytes they count on), and each asks for its own size class.
+// the dropped bytes they count on), each from an empty pool (other tests' free blocks would fit), and each
+// asks for its own size class.
 [Collection(nameof(LargeBuffersTests))]
 public unsafe class LargeBuffersTests
 {
+    public LargeBuffersTests() => LargeBuffers.ReleaseFreeBlocks();
+
     [Theory]
     [InlineData(256 * 1024, 256 * 1024)]
     [InlineData(256 * 1024 + 1, 288 * 1024)]

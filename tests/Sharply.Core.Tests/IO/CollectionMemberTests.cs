@@ -68,6 +68,7 @@ public class CollectionMemberTests
                 for (int part = member.PartStart; part < member.PartEnd; part++) CopyPart(builder, array, part, member.Type);
                 members.Add(Wkt(builder.Finish(), 0));
             }
+            Assert.Equal(int.Parse(Lines[row][3]), members.Count);
             if (Lines[row][4] != "") Assert.Equal(Lines[row][4].Split('|'), members);
             else Assert.All(members, wkt => Assert.EndsWith("EMPTY", wkt));
         }
